@@ -1,0 +1,31 @@
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { Caller, jwtSecret, Role, verifyToken } from '@qualicoop/platform';
+import { ProblemException } from '../common/problem';
+
+export const ROLES_KEY = 'qc:roles';
+/** Every endpoint declares who may call it; `Public()` for the few that anyone may. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+export const Public = () => SetMetadata(ROLES_KEY, 'public');
+
+export type AuthedRequest = Request & { caller: Caller };
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const allowed = this.reflector.getAllAndOverride<Role[] | 'public' | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    if (allowed === 'public') return true;
+    const request = context.switchToHttp().getRequest<AuthedRequest>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    const caller = scheme === 'Bearer' && token ? verifyToken(token, jwtSecret()) : undefined;
+    if (!caller) throw new ProblemException(401, 'AUTH.UNAUTHENTICATED', 'Authentification requise : jeton absent, invalide ou expiré.');
+    if (!allowed || !allowed.includes(caller.role)) {
+      throw new ProblemException(403, 'AUTH.FORBIDDEN', "Votre rôle ne permet pas cette action.");
+    }
+    request.caller = caller;
+    return true;
+  }
+}

@@ -1,0 +1,118 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { checkDossier, CURRENT_REFERENTIAL, Dossier } from '@qualicoop/domain';
+import { CandidacyEntity, CooperativeEntity } from '@qualicoop/persistence';
+import { AuthedRequest, Roles } from '../auth/auth.guard';
+import { ProblemException } from '../common/problem';
+import { CandidacyCommandsService } from './candidacy-commands.service';
+import { CandidacyReadsService } from './candidacy-reads.service';
+import { DossierDto, OpenCandidacyDto } from './candidacy.dto';
+import { checkDossierShape } from './dossier-shape';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ProblemException(404, 'CANDIDACY.NOT_FOUND', "Cette candidature n'existe pas.") });
+const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'A retried request with the same key returns the first result and decides nothing twice.' };
+
+export function view(row: CandidacyEntity) {
+  return {
+    id: row.id,
+    cooperativeId: row.cooperativeId,
+    workflowId: row.workflowId,
+    cycle: row.cycle,
+    stage: row.stage,
+    closed: row.closed,
+    openedAt: row.openedAt,
+    stageSince: row.stageSince,
+    nextDeadline: row.nextDeadlineAt ? { at: row.nextDeadlineAt, what: row.nextDeadlineLabel } : null,
+    labelExpiresOn: row.labelExpiresOn,
+    dossierVersion: row.dossierVersion,
+    lastSequence: row.lastSequence,
+    state: row.state,
+  };
+}
+
+@ApiTags('candidacies')
+@ApiBearerAuth()
+@Controller('candidacies')
+export class CandidaciesController {
+  constructor(
+    private readonly commands: CandidacyCommandsService,
+    private readonly reads: CandidacyReadsService,
+    private readonly ds: DataSource,
+  ) {}
+
+  @Post()
+  @Roles('coop', 'federation')
+  @ApiOperation({ summary: 'Open a candidacy for a cooperative (starts its workflow)' })
+  @ApiResponse({ status: 201, description: 'The new candidacy, in stage draft' })
+  @ApiResponse({ status: 409, description: 'CANDIDACY.ALREADY_OPEN: the cooperative already has an open candidacy or label cycle' })
+  async open(@Body() body: OpenCandidacyDto, @Req() req: AuthedRequest) {
+    const { caller } = req;
+    const cooperative = await this.ds.getRepository(CooperativeEntity).findOneBy({ id: body.cooperativeId });
+    if (!cooperative || (caller.role === 'coop' && caller.cooperativeId !== body.cooperativeId)) {
+      throw new ProblemException(404, 'COOPERATIVE.NOT_FOUND', "Cette coopérative n'existe pas.");
+    }
+    const id = await this.commands.open(body.cooperativeId, caller);
+    return view(await this.reads.waitFor(id, caller));
+  }
+
+  @Get(':id')
+  @Roles('coop', 'federation', 'committee')
+  @ApiOperation({ summary: "A candidacy's read model: stage, next deadline, state" })
+  async get(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
+    return view(await this.reads.get(id, req.caller));
+  }
+
+  @Get(':id/history')
+  @Roles('coop', 'federation', 'committee')
+  @ApiOperation({ summary: 'The domain events of the candidacy, in order' })
+  async history(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
+    const events = await this.reads.history(id, req.caller);
+    return events.map((e) => ({ cycle: e.cycle, sequence: e.sequence, type: e.type, occurredAt: e.occurredAt, actorId: e.actorId, data: e.data }));
+  }
+
+  @Get(':id/dossier')
+  @Roles('coop', 'federation', 'committee')
+  @ApiOperation({ summary: 'The latest saved version of the dossier' })
+  async dossier(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
+    await this.reads.get(id, req.caller);
+    const latest = await this.reads.latestDossier(id);
+    if (!latest) throw new ProblemException(404, 'DOSSIER.NOT_FOUND', "Aucun dossier n'a encore été enregistré.");
+    return { version: latest.version, sha256: latest.sha256, savedAt: latest.savedAt, dossier: latest.content };
+  }
+
+  @Put(':id/dossier')
+  @Roles('coop')
+  @ApiBody({ type: DossierDto })
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOperation({ summary: 'Save the dossier draft (as often as needed, until submission)' })
+  async saveDraft(@Param('id', uuid) id: string, @Body() body: unknown, @Req() req: AuthedRequest, @Headers('idempotency-key') key?: string) {
+    const row = await this.reads.get(id, req.caller);
+    const errors = checkDossierShape(body);
+    if (errors.length) throw new ProblemException(400, 'REQUEST.VALIDATION_FAILED', 'Le dossier envoyé est mal formé.', errors);
+    const version = await this.reads.saveDossierVersion(id, body as Dossier, req.caller.sub);
+    try {
+      const result = await this.commands.execute(row.workflowId, { type: 'SaveDraft', dossierVersion: version.version, dossierHash: version.sha256 } as never, req.caller, key);
+      return { dossierVersion: version.version, sha256: version.sha256, stage: result.state.stage };
+    } catch (e) {
+      await this.reads.discardDossierVersion(id, version.version); // refused: keep nothing half-applied
+      throw e;
+    }
+  }
+
+  @Post(':id/submission')
+  @HttpCode(200)
+  @Roles('coop')
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOperation({ summary: 'Submit the latest draft: the rules of spec §3 are checked, one field-level error per breach' })
+  @ApiResponse({ status: 400, description: 'DOSSIER.INCOMPLETE with `errors[]` (field, code, French message)' })
+  async submit(@Param('id', uuid) id: string, @Req() req: AuthedRequest, @Headers('idempotency-key') key?: string) {
+    const row = await this.reads.get(id, req.caller);
+    const latest = await this.reads.latestDossier(id);
+    if (!latest) throw new ProblemException(400, 'DOSSIER.EMPTY', "Enregistrez d'abord un brouillon de dossier.");
+    const breaches = checkDossier(latest.content as unknown as Dossier, CURRENT_REFERENTIAL);
+    if (breaches.length) throw new ProblemException(400, 'DOSSIER.INCOMPLETE', `Le dossier ne peut pas être déposé : ${breaches.length} point(s) à compléter.`, breaches);
+    const result = await this.commands.execute(row.workflowId, { type: 'SubmitDossier', dossierVersion: latest.version, dossierHash: latest.sha256 } as never, req.caller, key);
+    return view(await this.reads.get(id, req.caller)) && { ...view(await this.reads.get(id, req.caller)), events: result.events };
+  }
+}

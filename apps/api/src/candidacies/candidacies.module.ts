@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CandidaciesController } from './candidacies.controller';
+import { CandidacyCommandsService } from './candidacy-commands.service';
+import { CandidacyReadsService } from './candidacy-reads.service';
+
+@Module({
+  controllers: [CandidaciesController],
+  providers: [CandidacyCommandsService, CandidacyReadsService],
+  exports: [CandidacyCommandsService, CandidacyReadsService],
+})
+export class CandidaciesModule {}

@@ -1,0 +1,84 @@
+/**
+ * Sends commands to a candidacy's workflow. The API decides nothing: the workflow's Update
+ * validator runs the domain's `decide`, and a refusal comes back as a 409 with its code and
+ * French message. An Idempotency-Key becomes the Update id, so Temporal deduplicates retries.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  Client,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
+import {
+  CANDIDACY_WORKFLOW_TYPE,
+  CandidacyInput,
+  candidacyWorkflowId,
+  commandUpdate,
+  CommandResponse,
+  TASK_QUEUE,
+} from '@qualicoop/contracts';
+import { Actor, Command, DEMO_POLICY, STANDARD_POLICY } from '@qualicoop/domain';
+import { RuntimeConfig } from '@qualicoop/platform';
+import { Caller } from '@qualicoop/platform';
+import { ProblemException } from '../common/problem';
+import { CONFIG } from '../common/infrastructure.module';
+
+export const actorOf = (caller: Caller): Actor => ({ role: caller.role, id: caller.sub, cooperativeId: caller.cooperativeId });
+
+@Injectable()
+export class CandidacyCommandsService {
+  constructor(
+    private readonly temporal: Client,
+    @Inject(CONFIG) private readonly config: RuntimeConfig,
+  ) {}
+
+  async open(cooperativeId: string, caller: Caller): Promise<string> {
+    const candidacyId = randomUUID();
+    const input: CandidacyInput = {
+      candidacyId,
+      cooperativeId,
+      cycle: 1,
+      policy: this.config.policy === 'demo' ? DEMO_POLICY : STANDARD_POLICY,
+      openedBy: actorOf(caller),
+    };
+    try {
+      await this.temporal.workflow.start(CANDIDACY_WORKFLOW_TYPE, {
+        taskQueue: TASK_QUEUE,
+        workflowId: candidacyWorkflowId(cooperativeId),
+        args: [input],
+        // One open candidacy per cooperative (spec §6.1); a new one may follow a closed one.
+        workflowIdConflictPolicy: 'FAIL',
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+        staticSummary: `Candidature Quali'Coop de ${cooperativeId}`,
+      });
+    } catch (e) {
+      if (e instanceof WorkflowExecutionAlreadyStartedError) {
+        throw new ProblemException(409, 'CANDIDACY.ALREADY_OPEN', 'Cette coopérative a déjà une candidature ou un cycle de label en cours.');
+      }
+      throw e;
+    }
+    return candidacyId;
+  }
+
+  async execute(workflowId: string, command: Command, caller: Caller, idempotencyKey?: string): Promise<CommandResponse> {
+    const handle = this.temporal.workflow.getHandle(workflowId);
+    try {
+      return await handle.executeUpdate(commandUpdate(command.type), {
+        args: [{ command, actor: actorOf(caller) }],
+        ...(idempotencyKey ? { updateId: `${command.type}:${idempotencyKey}` } : {}),
+      });
+    } catch (e) {
+      const cause = e instanceof WorkflowUpdateFailedError ? e.cause : undefined;
+      if (cause instanceof ApplicationFailure && cause.type) {
+        throw new ProblemException(409, cause.type, cause.message);
+      }
+      if (e instanceof WorkflowNotFoundError) {
+        throw new ProblemException(409, 'CANDIDACY.CLOSED', 'Cette candidature est close : aucune action n’est plus possible.');
+      }
+      throw e;
+    }
+  }
+}

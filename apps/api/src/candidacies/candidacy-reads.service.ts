@@ -1,0 +1,59 @@
+/** Reads from the PostgreSQL read models (never from Temporal's eventually consistent list API). */
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Dossier } from '@qualicoop/domain';
+import { CandidacyEntity, CandidacyEventEntity, DossierVersionEntity } from '@qualicoop/persistence';
+import { Caller } from '@qualicoop/platform';
+import { ProblemException } from '../common/problem';
+
+const NOT_FOUND = () => new ProblemException(404, 'CANDIDACY.NOT_FOUND', "Cette candidature n'existe pas.");
+
+@Injectable()
+export class CandidacyReadsService {
+  constructor(private readonly ds: DataSource) {}
+
+  /** A coop sees only its own candidacies; anything else is "not found", so existence does not leak. */
+  async get(id: string, caller: Caller): Promise<CandidacyEntity> {
+    const row = await this.ds.getRepository(CandidacyEntity).findOneBy({ id });
+    if (!row || (caller.role === 'coop' && row.cooperativeId !== caller.cooperativeId)) throw NOT_FOUND();
+    return row;
+  }
+
+  /** Waits for the workflow's first event to be projected, so a GET right after POST agrees. */
+  async waitFor(id: string, caller: Caller, timeoutMs = 15_000): Promise<CandidacyEntity> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        return await this.get(id, caller);
+      } catch {
+        if (Date.now() > deadline) throw new ProblemException(503, 'CANDIDACY.NOT_YET_VISIBLE', "La candidature est ouverte mais n'est pas encore visible ; réessayez dans un instant.");
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async history(id: string, caller: Caller): Promise<CandidacyEventEntity[]> {
+    await this.get(id, caller);
+    return this.ds.getRepository(CandidacyEventEntity).find({ where: { candidacyId: id }, order: { cycle: 'ASC', sequence: 'ASC' } });
+  }
+
+  async latestDossier(candidacyId: string): Promise<DossierVersionEntity | null> {
+    return this.ds.getRepository(DossierVersionEntity).findOne({ where: { candidacyId }, order: { version: 'DESC' } });
+  }
+
+  /** Stores a new immutable version of the dossier; the workflow then records which version is current. */
+  async saveDossierVersion(candidacyId: string, dossier: Dossier, savedBy: string): Promise<DossierVersionEntity> {
+    return this.ds.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [candidacyId]);
+      const [{ next }] = (await tx.query('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM dossier_versions WHERE candidacy_id = $1', [candidacyId])) as [{ next: number }];
+      const sha256 = createHash('sha256').update(JSON.stringify(dossier)).digest('hex');
+      const row = tx.getRepository(DossierVersionEntity).create({ candidacyId, version: next, content: dossier as unknown as Record<string, unknown>, sha256, savedBy });
+      return tx.getRepository(DossierVersionEntity).save(row);
+    });
+  }
+
+  async discardDossierVersion(candidacyId: string, version: number): Promise<void> {
+    await this.ds.getRepository(DossierVersionEntity).delete({ candidacyId, version });
+  }
+}

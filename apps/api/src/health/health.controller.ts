@@ -1,0 +1,29 @@
+import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Client } from '@temporalio/client';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/auth.guard';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly temporal: Client,
+  ) {}
+
+  @Get()
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Liveness of the API and its dependencies (database, Temporal)' })
+  async check(@Res({ passthrough: true }) res: Response) {
+    const [database, temporal] = await Promise.all([
+      this.ds.query('SELECT 1').then(() => 'up', () => 'down'),
+      this.temporal.workflowService.getSystemInfo({}).then(() => 'up', () => 'down'),
+    ]);
+    const ok = database === 'up' && temporal === 'up';
+    if (!ok) res.status(503);
+    return { status: ok ? 'up' : 'degraded', database, temporal };
+  }
+}

@@ -1,0 +1,38 @@
+/** The API process: NestJS over Express, OpenAPI at /docs and /openapi.json, graceful shutdown. */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { loadConfig } from '@qualicoop/platform';
+import { AppModule } from './app.module';
+
+export async function createApp(): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: ['error', 'warn', 'log'] });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle("Quali'Coop API")
+      .setDescription("Candidatures au label Quali'Coop de la Fédération nationale des Coop'HLM")
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  return app;
+}
+
+async function main(): Promise<void> {
+  const app = await createApp();
+  const { apiPort } = loadConfig();
+  await app.listen(apiPort, '127.0.0.1');
+  console.log(JSON.stringify({ level: 'info', msg: 'api listening', port: apiPort }));
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

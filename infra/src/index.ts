@@ -1,0 +1,6 @@
+export * from './migrate';
+export * from './postgres';
+export * from './seed';
+export * from './stack';
+export * from './temporal-server';
+export * from './tools';

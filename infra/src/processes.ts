@@ -1,0 +1,65 @@
+/** Child processes of the local stack: spawned with prefixed logs, stopped gently then firmly. */
+import { ChildProcess, spawn, SpawnOptions } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { Socket } from 'node:net';
+
+export interface Managed {
+  name: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export function startProcess(name: string, cmd: string, args: string[], opts: SpawnOptions & { logFile?: string; echo?: boolean } = {}): Managed {
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+  const log = opts.logFile ? createWriteStream(opts.logFile, { flags: 'a' }) : undefined;
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on('data', (chunk: Buffer) => {
+      log?.write(chunk);
+      if (opts.echo) process.stdout.write(chunk.toString().replace(/^(?=.)/gm, `[${name}] `));
+    });
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    name,
+    child,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000).unref());
+      if ((await Promise.race([exited, timeout])) === 'timeout') child.kill('SIGKILL');
+      await exited;
+      log?.end();
+    },
+  };
+}
+
+export async function waitForPort(port: number, host = '127.0.0.1', timeoutMs = 60_000, what = `port ${port}`): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = new Socket();
+      socket.once('connect', () => resolve(true)).once('error', () => resolve(false));
+      socket.setTimeout(1000, () => resolve(false));
+      socket.connect(port, host);
+    }).finally(() => undefined);
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+      last = `HTTP ${res.status}`;
+    } catch (e) {
+      last = (e as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`timed out waiting for ${url} (${last})`);
+}

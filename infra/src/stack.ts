@@ -1,0 +1,87 @@
+/**
+ * The whole local system: PostgreSQL, the Temporal dev server, migrations and seed data, the
+ * worker and the API, each a real process. Used by `npm start` and by the e2e tests.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '@qualicoop/platform';
+import { migrate } from './migrate';
+import { startPostgres } from './postgres';
+import { Managed, startProcess, waitForHttp } from './processes';
+import { seed } from './seed';
+import { startTemporalDevServer } from './temporal-server';
+
+export interface StackOptions {
+  dataDir: string;
+  ports: { postgres: number; temporal: number; temporalUi: number; api: number };
+  policy: 'standard' | 'demo';
+  echo?: boolean;
+  env?: Record<string, string>;
+}
+
+export interface Stack {
+  apiUrl: string;
+  temporalAddress: string;
+  temporalUiUrl: string;
+  databaseUrl: string;
+  processes: Record<'worker' | 'api', Managed>;
+  restart(name: 'worker' | 'api'): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const log = (msg: string) => console.log(`[stack] ${msg}`);
+
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  log('starting PostgreSQL…');
+  const pg = await startPostgres({ dataDir: opts.dataDir, port: opts.ports.postgres });
+  const stops: Array<() => Promise<void>> = [() => pg.stop()];
+  try {
+    log('starting the Temporal dev server…');
+    const temporal = await startTemporalDevServer({ dataDir: opts.dataDir, port: opts.ports.temporal, uiPort: opts.ports.temporalUi });
+    stops.unshift(() => temporal.process.stop());
+    log('running migrations and seeding the referential…');
+    await migrate(pg.url);
+    await seed(pg.url);
+
+    const env = {
+      ...process.env,
+      ...opts.env,
+      DATABASE_URL: pg.url,
+      TEMPORAL_ADDRESS: temporal.address,
+      API_PORT: String(opts.ports.api),
+      QC_POLICY: opts.policy,
+      QC_DATA_DIR: opts.dataDir,
+    };
+    const app = (name: 'worker' | 'api') =>
+      startProcess(name, process.execPath, ['-r', join(REPO_ROOT, 'infra/register-paths.cjs'), join(REPO_ROOT, `dist/apps/${name}/src/main.js`)], {
+        env,
+        cwd: REPO_ROOT,
+        logFile: join(opts.dataDir, `${name}.log`),
+        echo: opts.echo,
+      });
+    const processes = { worker: app('worker'), api: app('api') };
+    stops.unshift(() => processes.worker.stop(), () => processes.api.stop());
+    const apiUrl = `http://127.0.0.1:${opts.ports.api}`;
+    await waitForHttp(`${apiUrl}/health`, 60_000);
+    log('ready');
+    return {
+      apiUrl,
+      temporalAddress: temporal.address,
+      temporalUiUrl: temporal.uiUrl,
+      databaseUrl: pg.url,
+      processes,
+      async restart(name) {
+        await processes[name].stop();
+        processes[name] = app(name);
+        if (name === 'api') await waitForHttp(`${apiUrl}/health`, 60_000);
+      },
+      async stop() {
+        for (const stop of stops) await stop().catch((e: unknown) => log(`stop failed: ${String(e)}`));
+      },
+    };
+  } catch (e) {
+    for (const stop of stops) await stop().catch(() => undefined);
+    throw e;
+  }
+}

@@ -1,0 +1,41 @@
+/** `npm start`: the whole system on this machine, data kept under .data/ between runs. */
+import { dataDir } from '@qualicoop/platform';
+import { startStack } from './stack';
+
+async function main(): Promise<void> {
+  const demo = process.argv.includes('--demo') || process.env.QC_POLICY === 'demo';
+  const int = (v: string | undefined, d: number) => (v ? Number.parseInt(v, 10) : d);
+  const stack = await startStack({
+    dataDir: dataDir(),
+    ports: {
+      postgres: int(process.env.PG_PORT, 54329),
+      temporal: int(process.env.TEMPORAL_PORT, 7233),
+      temporalUi: int(process.env.TEMPORAL_UI_PORT, 8233),
+      api: int(process.env.API_PORT, 3000),
+    },
+    policy: demo ? 'demo' : 'standard',
+    echo: true,
+  });
+  console.log(`
+Quali'Coop is running (policy: ${demo ? 'demo — a month lasts 10 seconds' : 'standard'}).
+  API           ${stack.apiUrl}
+  API docs      ${stack.apiUrl}/docs   (OpenAPI: ${stack.apiUrl}/openapi.json)
+  Temporal UI   ${stack.temporalUiUrl}
+  PostgreSQL    ${stack.databaseUrl}
+  Data folder   ${dataDir()}   (delete it to start afresh)
+Press Ctrl-C to stop.`);
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nstopping…');
+    stack.stop().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

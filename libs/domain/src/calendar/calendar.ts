@@ -1,0 +1,134 @@
+/**
+ * Civil dates and instants in Europe/Paris (spec §4.6). A civil date is a 'YYYY-MM-DD' string;
+ * an instant is an ISO string in UTC. Pure: no clock, safe in the Temporal workflow sandbox.
+ * Date arithmetic on civil dates is done in UTC on the date alone, so no time zone can shift it.
+ */
+import { TZDate } from '@date-fns/tz';
+import joursFeries from '@socialgouv/jours-feries';
+
+export type CivilDate = string;
+
+export const PARIS_TZ = 'Europe/Paris';
+const DAY_MS = 86_400_000;
+const CIVIL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+interface Ymd {
+  y: number;
+  m: number; // 1..12
+  d: number;
+}
+
+function parse(date: CivilDate): Ymd {
+  const match = CIVIL_DATE.exec(date);
+  if (!match) throw new RangeError(`Not a civil date (YYYY-MM-DD): ${date}`);
+  return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
+}
+
+function format({ y, m, d }: Ymd): CivilDate {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function fromUtcMs(ms: number): CivilDate {
+  const date = new Date(ms);
+  return format({ y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() });
+}
+
+function toUtcMs(date: CivilDate): number {
+  const { y, m, d } = parse(date);
+  return Date.UTC(y, m - 1, d);
+}
+
+/** The Europe/Paris civil date of an instant. */
+export function parisDateOf(instant: string): CivilDate {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) throw new RangeError(`Not an instant: ${instant}`);
+  const paris = new TZDate(ms, PARIS_TZ);
+  return format({ y: paris.getFullYear(), m: paris.getMonth() + 1, d: paris.getDate() });
+}
+
+/** The instant of a Paris wall-clock time on a civil date (DST-correct). */
+export function parisInstant(date: CivilDate, hour = 0, minute = 0): string {
+  const { y, m, d } = parse(date);
+  return new Date(new TZDate(y, m - 1, d, hour, minute, 0, PARIS_TZ).getTime()).toISOString();
+}
+
+export function addDays(date: CivilDate, n: number): CivilDate {
+  return fromUtcMs(toUtcMs(date) + n * DAY_MS);
+}
+
+/** Calendar months, clamped to the end of a shorter month: 2026-08-31 + 18 → 2028-02-29. */
+export function addCalendarMonths(date: CivilDate, n: number): CivilDate {
+  const { y, m, d } = parse(date);
+  const monthIndex = y * 12 + (m - 1) + n;
+  const year = Math.floor(monthIndex / 12);
+  const month = monthIndex - year * 12 + 1;
+  return format({ y: year, m: month, d: Math.min(d, daysInMonth(year, month)) });
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(date: CivilDate): number {
+  return new Date(toUtcMs(date)).getUTCDay();
+}
+
+// Holidays per year, memoised: the computation is pure, so the cache is too.
+const holidayCache = new Map<number, ReadonlySet<CivilDate>>();
+
+/** French public holidays of metropolitan France (Easter Monday, Ascension, Whit Monday included). */
+export function publicHolidays(year: number): ReadonlySet<CivilDate> {
+  const cached = holidayCache.get(year);
+  if (cached) return cached;
+  // The library builds each day at local midnight; local getters give back its civil date
+  // whatever the process time zone is.
+  const days = Object.values(joursFeries(year)).map((day) =>
+    format({ y: day.getFullYear(), m: day.getMonth() + 1, d: day.getDate() }),
+  );
+  const set: ReadonlySet<CivilDate> = new Set(days);
+  holidayCache.set(year, set);
+  return set;
+}
+
+export function isPublicHoliday(date: CivilDate): boolean {
+  return publicHolidays(parse(date).y).has(date);
+}
+
+/** Monday to Friday and not a French public holiday. */
+export function isWorkingDay(date: CivilDate): boolean {
+  const day = dayOfWeek(date);
+  return day !== 0 && day !== 6 && !isPublicHoliday(date);
+}
+
+/** The same date if it is a working day, else the next one. */
+export function nextWorkingDay(date: CivilDate): CivilDate {
+  let current = date;
+  while (!isWorkingDay(current)) current = addDays(current, 1);
+  return current;
+}
+
+/** The same date if it is a working day, else the previous one. */
+export function previousWorkingDay(date: CivilDate): CivilDate {
+  let current = date;
+  while (!isWorkingDay(current)) current = addDays(current, -1);
+  return current;
+}
+
+/** Civil dates in this format compare correctly as strings. */
+export function compareDates(a: CivilDate, b: CivilDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** '2027-03-01' → '1er mars 2027', for messages people read. */
+export function formatDateFr(date: CivilDate): string {
+  const { y, m, d } = parse(date);
+  return `${d === 1 ? '1er' : d} ${MONTHS_FR[m - 1] ?? ''} ${y}`;
+}
+
+export function isCivilDate(value: string): boolean {
+  const match = CIVIL_DATE.exec(value);
+  return match !== null && addDays(value, 0) === value;
+}

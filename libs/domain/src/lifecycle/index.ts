@@ -1,0 +1,10 @@
+export * from './policy';
+export * from './state';
+export * from './commands';
+export * from './domain-events';
+export * from './errors';
+export { decide } from './decide';
+export { needsCommitteeAgenda } from './decide-submission';
+export { evolve } from './evolve';
+export { pendingTimers, searchableDates, type PendingTimer, type SearchableDates } from './pending-timers';
+export { nextCycleLabel, labelFrom, overdueDeadline, renewalWindowOpensAt } from './schedule';

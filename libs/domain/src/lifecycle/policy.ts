@@ -1,0 +1,146 @@
+/**
+ * The lifecycle policy (spec §4, §4.5): versioned data handed to the workflow at start. A
+ * candidacy keeps its policy for life, so changing a default never changes a running candidacy.
+ */
+import {
+  addCalendarMonths,
+  addDays,
+  CivilDate,
+  nextWorkingDay,
+  parisDateOf,
+  parisInstant,
+  previousWorkingDay,
+} from '../calendar/calendar';
+
+export interface Policy {
+  version: string;
+  /** demo: a month is `demoMonthMs` ms, a day is demoMonthMs / 30; no working-day rolling. */
+  timeScale: 'calendar' | 'demo';
+  demoMonthMs?: number;
+  implementationMonths: number;
+  checkpointMonths: number[];
+  labelMonths: number;
+  midTermMonths: number;
+  complementDays: number;
+  extensionMaxMonths: number;
+  extensionsAllowed: number;
+  renewalWindowMonths: number;
+  sessionCutoffDays: number;
+  checkpointOverdueDays: number;
+  reminders: {
+    complementDaysBefore: number[];
+    checkpointDaysBefore: number[];
+    visitToPlanDaysBefore: number;
+    visitDaysBefore: number[];
+    midTermDaysBefore: number;
+    renewalMonthsBefore: number[];
+  };
+  /** Reminders fire at this Paris hour on a working day. */
+  reminderHour: number;
+}
+
+export const STANDARD_POLICY: Policy = {
+  version: 'standard-2026.1',
+  timeScale: 'calendar',
+  implementationMonths: 18,
+  checkpointMonths: [6, 12],
+  labelMonths: 36,
+  midTermMonths: 18,
+  complementDays: 60,
+  extensionMaxMonths: 6,
+  extensionsAllowed: 1,
+  renewalWindowMonths: 6,
+  sessionCutoffDays: 21,
+  checkpointOverdueDays: 14,
+  reminders: {
+    complementDaysBefore: [14, 3],
+    checkpointDaysBefore: [30, 7],
+    visitToPlanDaysBefore: 60,
+    visitDaysBefore: [14, 1],
+    midTermDaysBefore: 30,
+    renewalMonthsBefore: [6, 3, 1],
+  },
+  reminderHour: 9,
+};
+
+export const DEMO_POLICY: Policy = {
+  ...STANDARD_POLICY,
+  version: 'demo-2026.1',
+  timeScale: 'demo',
+  demoMonthMs: 10_000,
+};
+
+/**
+ * A deadline: `date` is the civil date people see ("by 1 March 2027"); the thing is due at the
+ * END of that date, so the timer fires at `dueAt`, the next day 00:00 Paris.
+ */
+export interface Deadline {
+  date: CivilDate;
+  dueAt: string;
+}
+
+export interface Span {
+  months?: number;
+  days?: number;
+}
+
+const DEFAULT_DEMO_MONTH_MS = 10_000;
+
+export function demoMonthMs(policy: Policy): number {
+  return policy.demoMonthMs ?? DEFAULT_DEMO_MONTH_MS;
+}
+
+function demoSpanMs(span: Span, policy: Policy): number {
+  const month = demoMonthMs(policy);
+  return (span.months ?? 0) * month + ((span.days ?? 0) * month) / 30;
+}
+
+function isoPlus(instant: string, ms: number): string {
+  return new Date(Date.parse(instant) + ms).toISOString();
+}
+
+/**
+ * A deadline `span` after an instant. Calendar scale: Paris civil date arithmetic (months
+ * clamped), then the next working day. Demo scale: plain milliseconds.
+ */
+export function deadline(fromInstant: string, span: Span, policy: Policy): Deadline {
+  if (policy.timeScale === 'demo') {
+    const dueAt = isoPlus(fromInstant, demoSpanMs(span, policy));
+    return { date: parisDateOf(dueAt), dueAt };
+  }
+  const nominal = addDays(addCalendarMonths(parisDateOf(fromInstant), span.months ?? 0), span.days ?? 0);
+  return endOfDay(nextWorkingDay(nominal));
+}
+
+/** A deadline on a given civil date, due at its end (no rolling: used for visit dates). */
+export function endOfDay(date: CivilDate): Deadline {
+  return { date, dueAt: parisInstant(addDays(date, 1)) };
+}
+
+/**
+ * The instant to count from when a deadline is itself the start of a span (label renewal from the
+ * previous expiry, overdue after a checkpoint): its civil date in calendar scale, its instant in demo.
+ */
+export function anchorOf(d: Deadline, policy: Policy): string {
+  return policy.timeScale === 'demo' ? d.dueAt : parisInstant(d.date);
+}
+
+export type Before = { daysBefore: number } | { monthsBefore: number };
+
+/**
+ * When to send a reminder `before` a deadline. Calendar scale: the civil date before the deadline
+ * date, moved to the PREVIOUS working day (so it still precedes the deadline), at reminderHour.
+ * Demo scale: the same span in ms before `dueAt`.
+ */
+export function reminderAt(d: Deadline, before: Before, policy: Policy): string {
+  const span: Span = 'daysBefore' in before ? { days: before.daysBefore } : { months: before.monthsBefore };
+  if (policy.timeScale === 'demo') return isoPlus(d.dueAt, -demoSpanMs(span, policy));
+  const date = addDays(addCalendarMonths(d.date, -(span.months ?? 0)), -(span.days ?? 0));
+  return parisInstant(previousWorkingDay(date), policy.reminderHour);
+}
+
+/** The first instant a span before a deadline (e.g. the renewal window): start of that day, no rolling. */
+export function windowOpensAt(d: Deadline, span: Span, policy: Policy): string {
+  if (policy.timeScale === 'demo') return isoPlus(d.dueAt, -demoSpanMs(span, policy));
+  return parisInstant(addDays(addCalendarMonths(d.date, -(span.months ?? 0)), -(span.days ?? 0)));
+}

@@ -1,0 +1,52 @@
+/**
+ * Deadlines derived from the state, shared by `decide` (is it due yet?) and `timers` (when to
+ * fire), so both always agree.
+ */
+import { parisDateOf } from '../calendar/calendar';
+import { anchorOf, deadline, Deadline, endOfDay, windowOpensAt } from './policy';
+import type { CandidacyState, CheckpointState, LabelState } from './state';
+
+/** A checkpoint report still missing this long after its deadline is flagged overdue and escalated. */
+export function overdueDeadline(cp: CheckpointState, state: CandidacyState): Deadline {
+  return deadline(anchorOf(cp.deadline, state.policy), { days: state.policy.checkpointOverdueDays }, state.policy);
+}
+
+/** The renewal window opens `renewalWindowMonths` before the expiry date (start of that day). */
+export function renewalWindowOpensAt(label: LabelState, state: CandidacyState): string {
+  return windowOpensAt(label.expiresOn, { months: state.policy.renewalWindowMonths }, state.policy);
+}
+
+/** The visit "deadline": the end of the visit day (reminders count back from its date). */
+export function visitDeadline(state: CandidacyState): Deadline | undefined {
+  return state.visit ? endOfDay(state.visit.date) : undefined;
+}
+
+/** A label granted at `grantedAt`, running from the decision date. */
+export function labelFrom(grantedAt: string, state: CandidacyState): LabelState {
+  const { policy } = state;
+  return {
+    grantedAt,
+    startsOn: parisDateOf(grantedAt),
+    expiresOn: deadline(grantedAt, { months: policy.labelMonths }, policy),
+    midTerm: { deadline: deadline(grantedAt, { months: policy.midTermMonths }, policy) },
+  };
+}
+
+/**
+ * The label of the next cycle after a renewal: it runs from the previous expiry date (so a renewal
+ * decided early loses nothing, and one decided after the expiry date leaves no gap) for
+ * `labelMonths`, with its own mid-term review.
+ */
+export function nextCycleLabel(state: CandidacyState, grantedAt: string = state.updatedAt): LabelState {
+  if (state.renewal?.nextLabel) return state.renewal.nextLabel;
+  const previous = state.label;
+  if (!previous) throw new RangeError('nextCycleLabel: this cycle holds no label');
+  const { policy } = state;
+  const anchor = anchorOf(previous.expiresOn, policy);
+  return {
+    grantedAt,
+    startsOn: previous.expiresOn.date,
+    expiresOn: deadline(anchor, { months: policy.labelMonths }, policy),
+    midTerm: { deadline: deadline(anchor, { months: policy.midTermMonths }, policy) },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * What people are told, in French: every stage change and every reminder becomes a message to
+ * the people concerned. Pure: the event store queues these in its outbox, in the same
+ * transaction as the event, and a sender delivers them.
+ */
+import { formatDateFr, parisDateOf } from './calendar/calendar';
+import type { CandidacyState } from './lifecycle/state';
+import { STAGE_LABELS_FR } from './lifecycle/state';
+import type { DomainEvent, ReminderRecipient } from './lifecycle/domain-events';
+
+export interface Notification {
+  /** Set when one message stands for several candidacies (a session's agenda): deduplicates it. */
+  key?: string;
+  kind: string;
+  /** 'coop:<id>', 'federation', 'committee' or 'visitor:<id>'. */
+  recipient: string;
+  subject: string;
+  body: string;
+}
+
+const SIGNATURE = "\n\n— La Fédération nationale des Coop'HLM, démarche Quali'Coop";
+
+export function notificationsFor(event: DomainEvent, state: CandidacyState): Notification[] {
+  const coop = `coop:${state.cooperativeId}`;
+  const message = (kind: string, recipient: string, subject: string, body: string, key?: string): Notification => ({
+    kind,
+    recipient,
+    subject: `[Quali'Coop] ${subject}`,
+    body: `Bonjour,\n\n${body}${SIGNATURE}`,
+    ...(key ? { key } : {}),
+  });
+
+  switch (event.type) {
+    case 'ReminderSent':
+      return event.recipients.map((r) => message('reminder', recipientOf(r, state), event.subjectFr, `${event.subjectFr}.\n\n${dueLine(state)}`));
+    case 'AgendaClosed':
+      return [
+        message(
+          'agenda_closed',
+          'committee',
+          `Ordre du jour de la séance ${event.sessionId} arrêté`,
+          `L'ordre du jour de la séance ${event.sessionId} du comité de validation est arrêté. Il est consultable dans l'espace du comité.`,
+          `session:${event.sessionId}:agenda-closed`,
+        ),
+        message('stage_changed', coop, 'Votre dossier sera examiné par le comité', `L'ordre du jour de la séance ${event.sessionId} est arrêté : votre candidature y figure.`),
+      ];
+    case 'CheckpointOverdue':
+      return [
+        message('checkpoint_overdue', 'federation', `Point d'étape à ${event.checkpoint} mois en retard (${state.cooperativeId})`, `Le bilan du point d'étape à ${event.checkpoint} mois de ${state.cooperativeId} n'a pas été déposé (échéance : ${formatDateFr(event.deadline.date)}).`),
+        message('checkpoint_overdue', coop, `Point d'étape à ${event.checkpoint} mois en retard`, `Le bilan d'avancement du point d'étape à ${event.checkpoint} mois était attendu le ${formatDateFr(event.deadline.date)}. Merci de le déposer au plus vite.`),
+      ];
+    case 'LabelExpired':
+      return ['federation', coop].map((r) => message('label_expired', r, 'Label Quali\'Coop expiré', `Le label Quali'Coop de ${state.cooperativeId} a expiré le ${formatDateFr(event.expiresOn.date)}.`));
+    case 'DraftSaved':
+    case 'PlacedOnAgenda':
+    case 'HelpRequested':
+    case 'HelpRequestAnswered':
+    case 'CheckpointAdviceGiven':
+    case 'ProgressReportFiled':
+    case 'CycleStarted':
+      return [];
+    default:
+      return [message('stage_changed', coop, `Votre candidature : ${STAGE_LABELS_FR[state.stage]}`, `Votre candidature à la démarche Quali'Coop est désormais : ${STAGE_LABELS_FR[state.stage]} (le ${formatDateFr(parisDateOf(event.at))}).\n\n${dueLine(state)}`)];
+  }
+}
+
+function recipientOf(r: ReminderRecipient, state: CandidacyState): string {
+  if (r === 'coop') return `coop:${state.cooperativeId}`;
+  if (r === 'visitor') return `visitor:${state.visit?.visitorId ?? 'unassigned'}`;
+  return r;
+}
+
+function dueLine(state: CandidacyState): string {
+  const deadline = state.implementationDeadline ?? state.complement?.deadline;
+  return deadline ? `Échéance en cours : ${formatDateFr(deadline.date)}.` : '';
+}

@@ -1,0 +1,35 @@
+import { DataSource } from 'typeorm';
+import { CandidacyEventEntity } from './entities/candidacy-event.entity';
+import { CandidacyEntity } from './entities/candidacy.entity';
+import { CommitteeSessionEntity } from './entities/committee-session.entity';
+import { CooperativeEntity } from './entities/cooperative.entity';
+import { DossierVersionEntity } from './entities/dossier-version.entity';
+import { NotificationEntity } from './entities/notification.entity';
+import { ReferentialEngagementEntity } from './entities/referential-engagement.entity';
+import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
+
+export const ENTITIES = [
+  CooperativeEntity,
+  ReferentialEngagementEntity,
+  CandidacyEventEntity,
+  CandidacyEntity,
+  DossierVersionEntity,
+  NotificationEntity,
+  CommitteeSessionEntity,
+];
+export const MIGRATIONS = [InitialSchema1763900000000];
+
+/** The schema changes only through migrations; `synchronize` stays off. */
+export function createDataSource(url: string, applicationName = 'quali-coop'): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    applicationName,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    extra: { max: 10, connectionTimeoutMillis: 5000 },
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * Appends a candidacy's events and projects them, in one transaction:
+ * - `INSERT … ON CONFLICT DO NOTHING` on (candidacy, cycle, sequence): a retried activity is a no-op;
+ * - only the events actually inserted are folded into the read model (with the domain's own
+ *   `evolve`, so the read model always equals a rebuild from the events) and the outbox.
+ */
+import { DataSource, EntityManager } from 'typeorm';
+import { CandidacyState, evolve, isClosed, notificationsFor, searchableDates } from '@qualicoop/domain';
+import type { RecordedEvent } from '@qualicoop/contracts';
+import { candidacyWorkflowId } from '@qualicoop/contracts';
+
+export async function recordEvents(ds: DataSource, batch: RecordedEvent[]): Promise<number> {
+  if (batch.length === 0) return 0;
+  return ds.transaction(async (tx) => {
+    const inserted: RecordedEvent[] = [];
+    for (const r of batch) {
+      const rows: unknown[] = await tx.query(
+        `INSERT INTO candidacy_events (candidacy_id, cooperative_id, cycle, sequence, type, occurred_at, actor_id, data)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (candidacy_id, cycle, sequence) DO NOTHING RETURNING position`,
+        [r.candidacyId, r.cooperativeId, r.cycle, r.sequence, r.event.type, r.event.at, r.event.by ?? null, r.event],
+      );
+      if (rows.length > 0) inserted.push(r);
+    }
+    if (inserted.length > 0) await project(tx, inserted);
+    return inserted.length;
+  });
+}
+
+async function project(tx: EntityManager, events: RecordedEvent[]): Promise<void> {
+  const first = events[0]!;
+  const rows: Array<{ state: CandidacyState; cycle: number; last_sequence: number; stage: string }> = await tx.query(
+    'SELECT state, cycle, last_sequence, stage FROM candidacies WHERE id = $1 FOR UPDATE',
+    [first.candidacyId],
+  );
+  const row = rows[0];
+  // A new cycle (renewal) starts its sequence again at 1 from the carried state.
+  let state: CandidacyState | undefined = row?.state;
+  let stageSince: string | undefined;
+  for (const r of events) {
+    const before = state?.stage;
+    state = evolve(state, r.event);
+    if (state.stage !== before) stageSince = r.event.at;
+    for (const [index, n] of notificationsFor(r.event, state).entries()) {
+      await tx.query(
+        `INSERT INTO notifications (key, candidacy_id, kind, recipient, subject, body) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (key) DO NOTHING`,
+        [n.key ?? `${r.candidacyId}:${r.cycle}:${r.sequence}:${index}`, r.candidacyId, n.kind, n.recipient, n.subject, n.body],
+      );
+    }
+  }
+  const last = events[events.length - 1]!;
+  const s = state!;
+  const { nextDeadline, nextDeadlineLabel, labelExpiry } = searchableDates(s);
+  await tx.query(
+    `INSERT INTO candidacies (id, cooperative_id, workflow_id, cycle, stage, closed, opened_at, stage_since,
+       next_deadline_at, next_deadline_label, label_expires_on, dossier_version, last_sequence, state, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+     ON CONFLICT (id) DO UPDATE SET cycle = $4, stage = $5, closed = $6, stage_since = COALESCE($16, candidacies.stage_since),
+       next_deadline_at = $9, next_deadline_label = $10, label_expires_on = $11, dossier_version = $12,
+       last_sequence = $13, state = $14, updated_at = $15`,
+    [
+      last.candidacyId, last.cooperativeId, candidacyWorkflowId(last.cooperativeId), last.cycle, s.stage, isClosed(s),
+      first.event.at, stageSince ?? first.event.at, nextDeadline ?? null, nextDeadlineLabel ?? null,
+      labelExpiry ? labelExpiry.slice(0, 10) : null, s.dossierVersion ?? null, last.sequence, s, last.event.at, stageSince ?? null,
+    ],
+  );
+}

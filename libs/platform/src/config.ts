@@ -1,0 +1,43 @@
+/**
+ * Runtime configuration, from environment variables only (12-factor). Defaults suit a laptop:
+ * everything on localhost, data under .data/.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..', ...(__dirname.includes(`${'/'}dist${'/'}`) ? ['..'] : []));
+
+export interface RuntimeConfig {
+  databaseUrl: string;
+  temporalAddress: string;
+  temporalNamespace: string;
+  apiPort: number;
+  policy: 'standard' | 'demo';
+}
+
+const int = (value: string | undefined, fallback: number) => (value ? Number.parseInt(value, 10) : fallback);
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  return {
+    databaseUrl: env.DATABASE_URL ?? `postgres://postgres:postgres@127.0.0.1:${int(env.PG_PORT, 54329)}/qualicoop`,
+    temporalAddress: env.TEMPORAL_ADDRESS ?? `127.0.0.1:${int(env.TEMPORAL_PORT, 7233)}`,
+    temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
+    apiPort: int(env.API_PORT, 3000),
+    policy: env.QC_POLICY === 'demo' ? 'demo' : 'standard',
+  };
+}
+
+/**
+ * TLS and API keys for a production cluster or Temporal Cloud: TEMPORAL_TLS_CERT /
+ * TEMPORAL_TLS_KEY (mTLS, file paths), TEMPORAL_TLS_CA (server CA), TEMPORAL_API_KEY.
+ */
+export function temporalConnectionOptions(config: RuntimeConfig, env: NodeJS.ProcessEnv = process.env) {
+  const file = (path: string | undefined) => (path ? readFileSync(path) : undefined);
+  const cert = file(env.TEMPORAL_TLS_CERT);
+  const key = file(env.TEMPORAL_TLS_KEY);
+  const ca = file(env.TEMPORAL_TLS_CA);
+  const tls = cert && key ? { clientCertPair: { crt: cert, key }, serverRootCACertificate: ca } : env.TEMPORAL_API_KEY || ca ? { serverRootCACertificate: ca } : undefined;
+  return { address: config.temporalAddress, tls, apiKey: env.TEMPORAL_API_KEY, metadata: {} };
+}
+
+export const dataDir = (env: NodeJS.ProcessEnv = process.env) => env.QC_DATA_DIR ?? join(REPO_ROOT, '.data');

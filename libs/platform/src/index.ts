@@ -1,0 +1,3 @@
+export * from './config';
+export * from './jwt';
+export * from './workflow-bundle';

@@ -1,0 +1,20 @@
+// Starts the real stack (embedded PostgreSQL, Temporal dev server, worker and API processes)
+// on ports of its own and a fresh data folder, once for all e2e suites.
+require('../../infra/register-paths.cjs');
+const { rmSync } = require('node:fs');
+const { join } = require('node:path');
+
+module.exports = async () => {
+  const { startStack } = require('../../dist/infra/src/stack.js');
+  const dataDir = join(__dirname, '..', '..', '.data', 'e2e');
+  rmSync(dataDir, { recursive: true, force: true });
+  const stack = await startStack({
+    dataDir,
+    ports: { postgres: 55439, temporal: 17233, temporalUi: 18233, api: 13000 },
+    policy: 'standard',
+  });
+  globalThis.__QC_STACK__ = stack;
+  process.env.QC_API_URL = stack.apiUrl;
+  process.env.QC_DATABASE_URL = stack.databaseUrl;
+  process.env.QC_TEMPORAL_ADDRESS = stack.temporalAddress;
+};

@@ -1,0 +1,169 @@
+/**
+ * One candidacy cycle as a durable workflow. The rules live in the pure decider
+ * (@qualicoop/domain); this file owns time and durability:
+ * - actor commands arrive as Updates; the validator runs `decide` so a refused command never
+ *   enters the history, and the handler persists the events before it answers;
+ * - every deadline and reminder the state implies is a timer with a French summary, re-armed
+ *   whenever the state changes; a fired timer becomes a system command, hence an event;
+ * - a renewal continues-as-new into the next cycle.
+ */
+import * as wf from '@temporalio/workflow';
+import {
+  ACTOR_COMMANDS,
+  Actor,
+  CandidacyState,
+  Command,
+  decide,
+  DomainError,
+  DomainEvent,
+  evolve,
+  isClosed,
+  needsCommitteeAgenda,
+  pendingTimers,
+  PendingTimer,
+  searchableDates,
+} from '@qualicoop/domain';
+import {
+  CandidacyActivities,
+  CandidacyInput,
+  CandidacyResult,
+  commandUpdate,
+  CommandResponse,
+  RecordedEvent,
+  SEARCH_ATTRIBUTES,
+  stateQuery,
+} from '@qualicoop/contracts';
+
+const activities = wf.proxyActivities<CandidacyActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+const SYSTEM: Actor = { role: 'system', id: 'system' };
+
+export async function candidacyWorkflow(input: CandidacyInput): Promise<CandidacyResult> {
+  let state: CandidacyState | undefined = undefined;
+  let sequence = 0;
+  let changes = 0;
+  let persisting: Promise<void> = Promise.resolve();
+  const now = () => new Date(workflowTime()).toISOString();
+
+  /** Decides and applies a command atomically (no await in between), then persists in order. */
+  async function execute(command: Command, actor: Actor): Promise<CommandResponse> {
+    const events = decideOrFail(command, state, { now: now(), actor });
+    const recorded: RecordedEvent[] = events.map((event: DomainEvent) => {
+      state = evolve(state, event);
+      sequence += 1;
+      return { candidacyId: input.candidacyId, cooperativeId: input.cooperativeId, cycle: input.cycle, sequence, event };
+    });
+    changes += 1;
+    const current = state as unknown as CandidacyState;
+    upsertSearchAttributes(current);
+    // Appends are chained so the event store and the read model see the events in order.
+    const appended = persisting.then(() => (recorded.length ? activities.recordEvents(recorded) : undefined));
+    persisting = appended.catch(() => undefined);
+    await appended;
+    return { state: current, events: recorded.map((r) => ({ sequence: r.sequence, type: r.event.type })) };
+  }
+
+  wf.setHandler(stateQuery, () => state as unknown as CandidacyState);
+  for (const type of ACTOR_COMMANDS) {
+    wf.setHandler(commandUpdate(type), ({ command, actor }) => execute({ ...command, type } as Command, actor), {
+      validator: ({ command, actor }) => {
+        decideOrFail({ ...command, type } as Command, state, { now: now(), actor }); // throws the refusal
+      },
+    });
+  }
+
+  if (input.carried) {
+    state = input.carried;
+    await execute({ type: 'StartCycle', cycle: input.cycle } as Command, SYSTEM);
+  } else {
+    await execute(
+      { type: 'OpenCandidacy', candidacyId: input.candidacyId, cooperativeId: input.cooperativeId, cycle: input.cycle, policy: input.policy } as Command,
+      input.openedBy,
+    );
+  }
+
+  while (!isClosed(current())) {
+    const s = current();
+    if (needsCommitteeAgenda(s)) {
+      const session = await activities.nextCommitteeSession({ now: now(), policy: input.policy });
+      // The cut-off may pass while we asked (demo time): then simply ask again.
+      await execute({ type: 'PlaceOnAgenda', ...session } as Command, SYSTEM).catch(ignoreRefusal('LIFECYCLE.AGENDA_CUTOFF_PASSED'));
+      continue;
+    }
+    const next = earliest(pendingTimers(s));
+    const seen = changes;
+    if (!next) {
+      await wf.condition(() => changes !== seen);
+      continue;
+    }
+    const delay = Date.parse(next.dueAt) - workflowTime();
+    const changed = delay > 0 ? await wf.condition(() => changes !== seen, delay, { summary: next.summaryFr }) : false;
+    if (!changed && changes === seen) await fire(next);
+  }
+
+  await wf.condition(wf.allHandlersFinished);
+  await persisting;
+  const final = current();
+  if (final.stage === 'renewed') {
+    return wf.continueAsNew<typeof candidacyWorkflow>({ ...input, cycle: input.cycle + 1, carried: final, openedBy: SYSTEM });
+  }
+  return { candidacyId: input.candidacyId, cycle: input.cycle, stage: final.stage, closedAt: now() };
+
+  function current(): CandidacyState {
+    return state as unknown as CandidacyState;
+  }
+
+  async function fire(timer: PendingTimer): Promise<void> {
+    // pendingTimers and decide agree by construction (tested); a refusal here is a bug: fail
+    // the workflow task so it is retried after a fix, rather than spin or skip silently.
+    await execute(timer.command, SYSTEM).catch((e: unknown) => {
+      throw e instanceof wf.ApplicationFailure ? new Error(`timer ${timer.key} refused: ${e.type} ${e.message}`) : e;
+    });
+  }
+}
+
+/** The decider's refusals cross the Update boundary as ApplicationFailures typed by their code. */
+function decideOrFail(command: Command, state: CandidacyState | undefined, ctx: { now: string; actor: Actor }): DomainEvent[] {
+  try {
+    return decide(command, state, ctx);
+  } catch (e) {
+    if (e instanceof DomainError) {
+      throw wf.ApplicationFailure.create({ type: e.code, message: e.message, nonRetryable: true, details: [e.details ?? null] });
+    }
+    throw e;
+  }
+}
+
+function ignoreRefusal(code: string) {
+  return (e: unknown) => {
+    if (e instanceof wf.ApplicationFailure && e.type === code) return undefined;
+    throw e;
+  };
+}
+
+/**
+ * Inside a workflow, Temporal makes `Date.now()` deterministic: it returns the time of the
+ * current workflow task, replayed identically. This is the only place we read it.
+ */
+function workflowTime(): number {
+  // eslint-disable-next-line no-restricted-properties
+  return Date.now();
+}
+
+function earliest(timers: PendingTimer[]): PendingTimer | undefined {
+  return [...timers].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.key.localeCompare(b.key))[0];
+}
+
+function upsertSearchAttributes(state: CandidacyState): void {
+  const { nextDeadline, labelExpiry } = searchableDates(state);
+  wf.upsertSearchAttributes({
+    [SEARCH_ATTRIBUTES.stage.name]: [state.stage],
+    [SEARCH_ATTRIBUTES.cooperative.name]: [state.cooperativeId],
+    [SEARCH_ATTRIBUTES.cycle.name]: [state.cycle],
+    ...(nextDeadline ? { [SEARCH_ATTRIBUTES.nextDeadline.name]: [new Date(nextDeadline)] } : {}),
+    ...(labelExpiry ? { [SEARCH_ATTRIBUTES.labelExpiry.name]: [new Date(labelExpiry)] } : {}),
+  });
+}

@@ -1,0 +1,1 @@
+export { candidacyWorkflow } from './candidacy.workflow';
