@@ -27,8 +27,8 @@ function ensureNodeModules() {
   const stamp = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= statSync(lock).mtimeMs) return;
-  say('installing npm packages (npm ci)…');
-  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) fail('npm ci failed: check that the npm registry is reachable.');
+  say('installing npm packages (npm install, from the lockfile)…');
+  if (run('npm', ['install', '--no-audit', '--no-fund']) !== 0) fail('npm install failed: check that the npm registry is reachable.');
 }
 
 function findOnPath(name) {
