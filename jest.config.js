@@ -9,7 +9,7 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows,infra}/**/*.unit.spec.ts'] },
-    { ...common, displayName: 'workflow', testMatch: ['<rootDir>/{workflows,apps}/**/*.workflow.spec.ts', '<rootDir>/test/**/*.workflow.spec.ts'], testTimeout: 180000 },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e.spec.ts'], globalSetup: '<rootDir>/test/support/global-setup.js', globalTeardown: '<rootDir>/test/support/global-teardown.js', testTimeout: 120000 },
+    { ...common, displayName: 'workflow', testMatch: ['<rootDir>/test/**/*.workflow.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/long-timeout.js'], globalSetup: '<rootDir>/test/support/workflow-global-setup.js', globalTeardown: '<rootDir>/test/support/workflow-global-teardown.js' },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e.spec.ts'], globalSetup: '<rootDir>/test/support/global-setup.js', globalTeardown: '<rootDir>/test/support/global-teardown.js', setupFilesAfterEnv: ['<rootDir>/test/support/long-timeout.js'] },
   ],
 };

@@ -2,15 +2,14 @@
  * Workflow tests: the real workflow code and the real activities, on the time-skipping test
  * server (18 months and 3 years pass in seconds) and a real embedded PostgreSQL.
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Runtime, DefaultLogger, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { TASK_QUEUE } from '@qualicoop/contracts';
+import { SEARCH_ATTRIBUTE_REGISTRATION, TASK_QUEUE } from '@qualicoop/contracts';
+import { temporal } from '@temporalio/proto';
 import { createCandidacyActivities, createDataSource } from '@qualicoop/persistence';
 import { REPO_ROOT, workflowBundleOptions } from '@qualicoop/platform';
-import { migrate, RunningPostgres, seed, startPostgres, temporalTestServer } from '@qualicoop/infra';
+import { temporalTestServer } from '@qualicoop/infra';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** Bundled once per Jest process: bundling takes seconds. */
@@ -27,20 +26,12 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-let runtimeInstalled = false;
-
-export async function startHarness(name: string, port: number): Promise<Harness> {
-  if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    runtimeInstalled = true;
-  }
-  const dataDir = join(REPO_ROOT, '.data', 'workflow-tests', name);
-  rmSync(dataDir, { recursive: true, force: true });
-  const pg: RunningPostgres = await startPostgres({ dataDir, port });
-  await migrate(pg.url);
-  await seed(pg.url, TEST_COOPERATIVES);
-  const ds = await createDataSource(pg.url, 'workflow-tests').initialize();
+export async function startHarness(): Promise<Harness> {
+  const url = process.env.QC_WF_DATABASE_URL;
+  if (!url) throw new Error('QC_WF_DATABASE_URL is not set: run workflow tests through jest --selectProjects workflow');
+  const ds = await createDataSource(url, 'workflow-tests').initialize();
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServer() } } });
+  await registerSearchAttributes(env);
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue: TASK_QUEUE,
@@ -58,14 +49,14 @@ export async function startHarness(name: string, port: number): Promise<Harness>
       await running;
       await env.teardown();
       await ds.destroy();
-      await pg.stop();
     },
   };
 }
 
-export const TEST_COOPERATIVES = Array.from({ length: 30 }, (_, i) => ({
-  id: `coop-test-${String(i + 1).padStart(2, '0')}`,
-  name: `Coopérative de test ${i + 1}`,
-  region: 'Île-de-France',
-  email: `coop${i + 1}@test.example`,
-}));
+/** The dev server registers them from its command line; the test server through the operator API. */
+async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
+  const T = temporal.api.enums.v1.IndexedValueType;
+  const types = { Keyword: T.INDEXED_VALUE_TYPE_KEYWORD, Int: T.INDEXED_VALUE_TYPE_INT, Datetime: T.INDEXED_VALUE_TYPE_DATETIME };
+  const searchAttributes = Object.fromEntries(Object.entries(SEARCH_ATTRIBUTE_REGISTRATION).map(([name, type]) => [name, types[type]]));
+  await env.connection.operatorService.addSearchAttributes({ namespace: 'default', searchAttributes });
+}

@@ -1,0 +1,128 @@
+/**
+ * Drives one candidacy workflow in a test as its actors would: Updates for commands, the state
+ * Query, time skipped to a given instant, and the events read back from the event store.
+ */
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
+import {
+  CANDIDACY_WORKFLOW_TYPE,
+  CandidacyInput,
+  candidacyWorkflowId,
+  commandUpdate,
+  CommandResponse,
+  stateQuery,
+  TASK_QUEUE,
+} from '@qualicoop/contracts';
+import { Actor, CandidacyState, Command, Policy, STANDARD_POLICY } from '@qualicoop/domain';
+import { Harness } from './workflow-harness';
+
+export const COMMITTEE: Actor = { role: 'committee', id: 'member-committee' };
+export const VISITOR: Actor = { role: 'committee', id: 'member-visitor' };
+export const FEDERATION: Actor = { role: 'federation', id: 'staff-federation' };
+
+export interface StoredEvent {
+  cycle: number;
+  sequence: number;
+  type: string;
+  occurred_at: Date;
+  data: Record<string, any>;
+}
+
+type Body<T extends Command['type']> = Omit<Extract<Command, { type: T }>, 'type'>;
+
+export class CandidacyDriver {
+  readonly coop: Actor;
+
+  private constructor(
+    readonly h: Harness,
+    readonly cooperativeId: string,
+    readonly candidacyId: string,
+  ) {
+    this.coop = { role: 'coop', id: `user-${cooperativeId}`, cooperativeId };
+  }
+
+  static async open(h: Harness, cooperativeId: string, policy: Policy = STANDARD_POLICY): Promise<CandidacyDriver> {
+    const d = new CandidacyDriver(h, cooperativeId, randomUUID());
+    const input: CandidacyInput = { candidacyId: d.candidacyId, cooperativeId, cycle: 1, policy, openedBy: d.coop };
+    await h.env.client.workflow.start(CANDIDACY_WORKFLOW_TYPE, { taskQueue: TASK_QUEUE, workflowId: d.workflowId, args: [input] });
+    await d.until((s) => s?.stage === 'draft');
+    return d;
+  }
+
+  get workflowId(): string {
+    return candidacyWorkflowId(this.cooperativeId);
+  }
+
+  handle() {
+    return this.h.env.client.workflow.getHandle(this.workflowId);
+  }
+
+  do<T extends Command['type']>(type: T, body: Body<T>, actor: Actor = this.coop): Promise<CommandResponse> {
+    return this.handle().executeUpdate(commandUpdate(type), { args: [{ command: { type, ...body } as Command, actor }] });
+  }
+
+  /** The refusal's domain code, or a failure if the command was accepted. */
+  async refusal<T extends Command['type']>(type: T, body: Body<T>, actor: Actor = this.coop): Promise<{ code: string; message: string }> {
+    try {
+      await this.do(type, body, actor);
+    } catch (e) {
+      const cause = e instanceof WorkflowUpdateFailedError ? e.cause : undefined;
+      if (cause instanceof ApplicationFailure) return { code: cause.type ?? '', message: cause.message };
+      throw e;
+    }
+    throw new Error(`${type} was accepted, a refusal was expected`);
+  }
+
+  state(): Promise<CandidacyState> {
+    return this.handle().query(stateQuery);
+  }
+
+  async now(): Promise<number> {
+    return this.h.env.currentTimeMs();
+  }
+
+  /** Skips time to `instant` (no-op if already past), then lets the workflow catch up. */
+  async advanceTo(instant: string): Promise<void> {
+    const delta = Date.parse(instant) - (await this.now());
+    if (delta > 0) await this.h.env.sleep(delta);
+  }
+
+  /** Polls the live state (real time, short) until `predicate` holds. */
+  async until(predicate: (s: CandidacyState | undefined) => boolean, what = 'the expected state'): Promise<CandidacyState> {
+    let last: CandidacyState | undefined;
+    for (let i = 0; i < 200; i++) {
+      last = await this.state().catch(() => undefined);
+      if (predicate(last)) return last!;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`timed out waiting for ${what}; last stage: ${last?.stage}`);
+  }
+
+  /** Submits a dossier version and waits until it is on a session's agenda. */
+  async submit(version = 1): Promise<CandidacyState> {
+    await this.do('SaveDraft', { dossierVersion: version });
+    await this.do('SubmitDossier', { dossierVersion: version, dossierHash: `sha-${version}` });
+    return this.until((s) => s?.stage === 'on_agenda', 'the dossier on an agenda');
+  }
+
+  /** Waits for the current item to be on an agenda, skips past its cut-off; returns the session id. */
+  async throughCutoff(): Promise<string> {
+    const s = await this.until((x) => Boolean(x?.agenda && !x.agenda.closed), 'an open agenda');
+    await this.advanceTo(new Date(Date.parse(s.agenda!.cutoffAt) + 60_000).toISOString());
+    await this.until((x) => Boolean(x?.agenda?.closed), 'the agenda closed');
+    return s.agenda!.sessionId;
+  }
+
+  async events(): Promise<StoredEvent[]> {
+    return this.h.ds.query('SELECT cycle, sequence, type, occurred_at, data FROM candidacy_events WHERE candidacy_id = $1 ORDER BY cycle, sequence', [this.candidacyId]);
+  }
+
+  async reminders(): Promise<Array<{ key: string; at: string }>> {
+    return (await this.events()).filter((e) => e.type === 'ReminderSent').map((e) => ({ key: e.data.key, at: e.data.at }));
+  }
+
+  async result(): Promise<{ stage: string; cycle: number }> {
+    return this.handle().result();
+  }
+}
