@@ -33,6 +33,8 @@ type Body<T extends Command['type']> = Omit<Extract<Command, { type: T }>, 'type
 
 export class CandidacyDriver {
   readonly coop: Actor;
+  /** The run of cycle 1 (later cycles continue-as-new under the same workflow id). */
+  firstRunId = '';
 
   private constructor(
     readonly h: Harness,
@@ -45,7 +47,8 @@ export class CandidacyDriver {
   static async open(h: Harness, cooperativeId: string, policy: Policy = STANDARD_POLICY): Promise<CandidacyDriver> {
     const d = new CandidacyDriver(h, cooperativeId, randomUUID());
     const input: CandidacyInput = { candidacyId: d.candidacyId, cooperativeId, cycle: 1, policy, openedBy: d.coop };
-    await h.env.client.workflow.start(CANDIDACY_WORKFLOW_TYPE, { taskQueue: TASK_QUEUE, workflowId: d.workflowId, args: [input] });
+    const handle = await h.env.client.workflow.start(CANDIDACY_WORKFLOW_TYPE, { taskQueue: TASK_QUEUE, workflowId: d.workflowId, args: [input] });
+    d.firstRunId = handle.firstExecutionRunId;
     await d.until((s) => s?.stage === 'draft');
     return d;
   }
@@ -126,3 +129,35 @@ export class CandidacyDriver {
     return this.handle().result();
   }
 }
+
+const decision = (sessionId: string) => ({ sessionId, motivation: 'Décision motivée du comité' });
+
+/** Drives a fresh candidacy to a stage along the shortest path, for the tests of later stages. */
+export const reach = {
+  async underReview(d: CandidacyDriver): Promise<string> {
+    await d.submit();
+    return d.throughCutoff();
+  },
+  async implementation(d: CandidacyDriver): Promise<CandidacyState> {
+    const session = await reach.underReview(d);
+    await d.do('RecordCompleteness', { complete: true, ...decision(session) }, COMMITTEE);
+    return (await d.do('RecordAdmissibility', { admissible: true, ...decision(session) }, COMMITTEE)).state;
+  },
+  async visitScheduled(d: CandidacyDriver): Promise<CandidacyState> {
+    await reach.implementation(d);
+    await d.do('DeclareReadiness', {});
+    const visitDate = new Date((await d.now()) + 30 * 86_400_000).toISOString().slice(0, 10);
+    return (await d.do('ScheduleVisit', { visitorId: VISITOR.id, visitDate }, FEDERATION)).state;
+  },
+  async awardDecision(d: CandidacyDriver): Promise<string> {
+    const s = await reach.visitScheduled(d);
+    await d.advanceTo(`${s.visit!.date}T16:00:00.000Z`);
+    await d.do('FileVisitReport', { reportId: 'visit-report', findingsSummary: 'Visite réalisée.' }, VISITOR);
+    return d.throughCutoff();
+  },
+  async labelled(d: CandidacyDriver): Promise<CandidacyState> {
+    const session = await reach.awardDecision(d);
+    return (await d.do('DecideAward', { outcome: 'granted', ...decision(session) }, COMMITTEE)).state;
+  },
+  decision,
+};
