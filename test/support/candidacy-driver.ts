@@ -46,6 +46,7 @@ export class CandidacyDriver {
 
   static async open(h: Harness, cooperativeId: string, policy: Policy = STANDARD_POLICY): Promise<CandidacyDriver> {
     const d = new CandidacyDriver(h, cooperativeId, randomUUID());
+    h.drivers.push(d);
     const input: CandidacyInput = { candidacyId: d.candidacyId, cooperativeId, cycle: 1, policy, openedBy: d.coop };
     const handle = await h.env.client.workflow.start(CANDIDACY_WORKFLOW_TYPE, { taskQueue: TASK_QUEUE, workflowId: d.workflowId, args: [input] });
     d.firstRunId = handle.firstExecutionRunId;

@@ -2,6 +2,8 @@
  * Workflow tests: the real workflow code and the real activities, on the time-skipping test
  * server (18 months and 3 years pass in seconds) and a real embedded PostgreSQL.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
@@ -19,6 +21,8 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 }
 
 export interface Harness {
+  /** Every candidacy a suite drove: their histories become replay fixtures (QC_RECORD_HISTORIES=1). */
+  drivers: Array<{ workflowId: string; cooperativeId: string; firstRunId: string }>;
   env: TestWorkflowEnvironment;
   ds: DataSource;
   worker: Worker;
@@ -26,7 +30,7 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(suite = expect.getState().testPath?.replace(/.*\//, '').replace(/\..*/, '') ?? 'suite'): Promise<Harness> {
   const url = process.env.QC_WF_DATABASE_URL;
   if (!url) throw new Error('QC_WF_DATABASE_URL is not set: run workflow tests through jest --selectProjects workflow');
   const ds = await createDataSource(url, 'workflow-tests').initialize();
@@ -39,16 +43,22 @@ export async function startHarness(): Promise<Harness> {
     activities: createCandidacyActivities(ds),
   });
   const running = worker.run();
+  const drivers: Harness['drivers'] = [];
   return {
+    drivers,
     env,
     ds,
     worker,
     running,
     async stop() {
-      worker.shutdown();
-      await running;
-      await env.teardown();
-      await ds.destroy();
+      try {
+        if (process.env.QC_RECORD_HISTORIES) await recordHistories(env, drivers, suite);
+      } finally {
+        worker.shutdown();
+        await running;
+        await env.teardown();
+        await ds.destroy();
+      }
     },
   };
 }
@@ -59,4 +69,21 @@ async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<v
   const types = { Keyword: T.INDEXED_VALUE_TYPE_KEYWORD, Int: T.INDEXED_VALUE_TYPE_INT, Datetime: T.INDEXED_VALUE_TYPE_DATETIME };
   const searchAttributes = Object.fromEntries(Object.entries(SEARCH_ATTRIBUTE_REGISTRATION).map(([name, type]) => [name, types[type]]));
   await env.connection.operatorService.addSearchAttributes({ namespace: 'default', searchAttributes });
+}
+
+export const HISTORY_FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'histories');
+
+/** Writes the history of every run of every candidacy a suite drove, as replay fixtures. */
+async function recordHistories(env: TestWorkflowEnvironment, drivers: Harness['drivers'], suite: string): Promise<void> {
+  mkdirSync(HISTORY_FIXTURES, { recursive: true });
+  for (const d of drivers) {
+    // The test server has no visibility API: the first run, and the latest if it continued-as-new.
+    const latest = (await env.client.workflow.getHandle(d.workflowId).describe()).runId;
+    for (const runId of new Set([d.firstRunId, latest])) {
+      const history = await env.client.workflow.getHandle(d.workflowId, runId).fetchHistory();
+      // Binary protobuf: exact, compact, and free of JSON-conversion differences between SDK versions.
+      const bytes = temporal.api.history.v1.History.encode(history).finish();
+      writeFileSync(join(HISTORY_FIXTURES, `${suite}.${d.cooperativeId}.${runId.slice(0, 8)}.history.pb`), bytes);
+    }
+  }
 }

@@ -1,0 +1,35 @@
+/**
+ * Determinism guard: the recorded histories of every path (test/fixtures/histories, written by
+ * `QC_RECORD_HISTORIES=1 npm run test:workflow`) replay against the current workflow code.
+ * A change that would break running candidacies fails here, before it reaches them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { HISTORY_FIXTURES, workflowBundle } from '../support/workflow-harness';
+
+const fixtures = readdirSync(HISTORY_FIXTURES).filter((f) => f.endsWith('.history.pb')).sort();
+
+function* histories() {
+  for (const file of fixtures) {
+    const history = temporal.api.history.v1.History.decode(readFileSync(join(HISTORY_FIXTURES, file)));
+    yield { workflowId: file, history };
+  }
+}
+
+it('has recorded histories of every path', () => {
+  expect(fixtures.length).toBeGreaterThanOrEqual(20);
+  for (const suite of ['happy-path', 'dossier-paths', 'label-paths']) expect(fixtures.some((f) => f.startsWith(`${suite}.`))).toBe(true);
+});
+
+it('replays every recorded history with the current workflow code', async () => {
+  const failures: string[] = [];
+  let replayed = 0;
+  for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories())) {
+    replayed += 1;
+    if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+  }
+  expect(failures).toEqual([]);
+  expect(replayed).toBe(fixtures.length);
+});
