@@ -72,10 +72,13 @@ async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<v
 }
 
 export const HISTORY_FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'histories');
+/** Bump with every patched change: fixtures of each code version are kept while its runs may live. */
+export const WORKFLOW_CODE_VERSION = 'v2';
 
 /** Writes the history of every run of every candidacy a suite drove, as replay fixtures. */
 async function recordHistories(env: TestWorkflowEnvironment, drivers: Harness['drivers'], suite: string): Promise<void> {
-  mkdirSync(HISTORY_FIXTURES, { recursive: true });
+  const folder = join(HISTORY_FIXTURES, WORKFLOW_CODE_VERSION);
+  mkdirSync(folder, { recursive: true });
   for (const d of drivers) {
     // The test server has no visibility API: the first run, and the latest if it continued-as-new.
     const latest = (await env.client.workflow.getHandle(d.workflowId).describe()).runId;
@@ -83,7 +86,7 @@ async function recordHistories(env: TestWorkflowEnvironment, drivers: Harness['d
       const history = await env.client.workflow.getHandle(d.workflowId, runId).fetchHistory();
       // Binary protobuf: exact, compact, and free of JSON-conversion differences between SDK versions.
       const bytes = temporal.api.history.v1.History.encode(history).finish();
-      writeFileSync(join(HISTORY_FIXTURES, `${suite}.${d.cooperativeId}.${runId.slice(0, 8)}.history.pb`), bytes);
+      writeFileSync(join(folder, `${suite}.${d.cooperativeId}.${runId.slice(0, 8)}.history.pb`), bytes);
     }
   }
 }

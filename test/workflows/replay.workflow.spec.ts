@@ -9,7 +9,10 @@ import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { HISTORY_FIXTURES, workflowBundle } from '../support/workflow-harness';
 
-const fixtures = readdirSync(HISTORY_FIXTURES).filter((f) => f.endsWith('.history.pb')).sort();
+/** `<code version>/<suite>.<cooperative>.<run>.history.pb` */
+const fixtures = readdirSync(HISTORY_FIXTURES, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.history.pb'))
+  .sort();
 
 function* histories() {
   for (const file of fixtures) {
@@ -20,7 +23,7 @@ function* histories() {
 
 it('has recorded histories of every path', () => {
   expect(fixtures.length).toBeGreaterThanOrEqual(20);
-  for (const suite of ['happy-path', 'dossier-paths', 'label-paths']) expect(fixtures.some((f) => f.startsWith(`${suite}.`))).toBe(true);
+  for (const suite of ['happy-path', 'dossier-paths', 'label-paths']) expect(fixtures.some((f) => f.startsWith(`v1/${suite}.`))).toBe(true);
 });
 
 it('replays every recorded history with the current workflow code', async () => {
@@ -32,4 +35,16 @@ it('replays every recorded history with the current workflow code', async () => 
   }
   expect(failures).toEqual([]);
   expect(replayed).toBe(fixtures.length);
+});
+
+it('gates the v2 change with a patch: v1 runs replay without it, v2 runs record its marker', async () => {
+  const markers = (file: string) =>
+    (temporal.api.history.v1.History.decode(readFileSync(join(HISTORY_FIXTURES, file))).events ?? []).filter(
+      (e) => e.markerRecordedEventAttributes?.markerName === 'core_patch',
+    ).length;
+  const v1 = fixtures.filter((f) => f.startsWith('v1/happy-path.'));
+  const v2 = fixtures.filter((f) => f.startsWith('v2/happy-path.'));
+  expect(v1.map(markers).reduce((a, b) => a + b, 0)).toBe(0);
+  expect(v2.length).toBeGreaterThan(0);
+  expect(Math.max(...v2.map(markers))).toBeGreaterThan(0);
 });

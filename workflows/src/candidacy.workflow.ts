@@ -39,6 +39,20 @@ const activities = wf.proxyActivities<CandidacyActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
+/**
+ * Changes that alter the commands a workflow emits are gated by a patch id, so that runs started
+ * under older code replay unchanged (docs/adr/0005-versioning-running-candidacies.md).
+ */
+export const PATCHES = {
+  /** v2: the next committee session is looked up by a local activity (read-mostly, idempotent). */
+  sessionLookupAsLocalActivity: 'session-lookup-as-local-activity',
+} as const;
+
+const localActivities = wf.proxyLocalActivities<CandidacyActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
+});
+
 const SYSTEM: Actor = { role: 'system', id: 'system' };
 
 export async function candidacyWorkflow(input: CandidacyInput): Promise<CandidacyResult> {
@@ -88,7 +102,8 @@ export async function candidacyWorkflow(input: CandidacyInput): Promise<Candidac
   while (!isClosed(current())) {
     const s = current();
     if (needsCommitteeAgenda(s)) {
-      const session = await activities.nextCommitteeSession({ now: now(), policy: input.policy });
+      const lookup = wf.patched(PATCHES.sessionLookupAsLocalActivity) ? localActivities : activities;
+      const session = await lookup.nextCommitteeSession({ now: now(), policy: input.policy });
       // The cut-off may pass while we asked (demo time): then simply ask again.
       await execute({ type: 'PlaceOnAgenda', ...session } as Command, SYSTEM).catch(ignoreRefusal('LIFECYCLE.AGENDA_CUTOFF_PASSED'));
       continue;
