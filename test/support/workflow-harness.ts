@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { SEARCH_ATTRIBUTE_REGISTRATION, TASK_QUEUE } from '@qualicoop/contracts';
 import { temporal } from '@temporalio/proto';
@@ -27,35 +27,58 @@ export interface Harness {
   ds: DataSource;
   worker: Worker;
   running: Promise<void>;
+  /** Stops the worker and starts a fresh one with an empty cache, as after a crash or a deploy. */
+  restartWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startHarness(suite = expect.getState().testPath?.replace(/.*\//, '').replace(/\..*/, '') ?? 'suite'): Promise<Harness> {
+/**
+ * `cache: false` runs workers without a workflow cache: every workflow task replays the whole
+ * history (the strictest determinism check), and no task is ever bound to a stopped worker's
+ * sticky queue — which the time-skipping server does not release on shutdown.
+ */
+export async function startHarness(opts: { cache?: boolean } = {}, suite = expect.getState().testPath?.replace(/.*\//, '').replace(/\..*/, '') ?? 'suite'): Promise<Harness> {
   const url = process.env.QC_WF_DATABASE_URL;
   if (!url) throw new Error('QC_WF_DATABASE_URL is not set: run workflow tests through jest --selectProjects workflow');
   const ds = await createDataSource(url, 'workflow-tests').initialize();
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServer() } } });
   await registerSearchAttributes(env);
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: await workflowBundle(),
-    activities: createCandidacyActivities(ds),
-  });
-  const running = worker.run();
+  // Each worker gets its own connection: a restarted worker is a new process in real life.
+  const connections: NativeConnection[] = [];
+  const newWorker = async () =>
+    Worker.create({
+      connection: connections[connections.push(await NativeConnection.connect({ address: env.address })) - 1]!,
+      taskQueue: TASK_QUEUE,
+      workflowBundle: await workflowBundle(),
+      activities: createCandidacyActivities(ds),
+      ...(opts.cache === false ? { maxCachedWorkflows: 0 } : {}),
+    });
+  let worker = await newWorker();
+  let running = worker.run();
   const drivers: Harness['drivers'] = [];
   return {
     drivers,
     env,
     ds,
-    worker,
-    running,
+    get worker() {
+      return worker;
+    },
+    get running() {
+      return running;
+    },
+    async restartWorker() {
+      worker.shutdown();
+      await running;
+      worker = await newWorker();
+      running = worker.run();
+    },
     async stop() {
       try {
         if (process.env.QC_RECORD_HISTORIES) await recordHistories(env, drivers, suite);
       } finally {
         worker.shutdown();
         await running;
+        for (const c of connections) await c.close();
         await env.teardown();
         await ds.destroy();
       }

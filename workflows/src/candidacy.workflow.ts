@@ -31,6 +31,7 @@ import {
   CommandResponse,
   RecordedEvent,
   SEARCH_ATTRIBUTES,
+  sessionMovedSignal,
   stateQuery,
 } from '@qualicoop/contracts';
 
@@ -88,6 +89,16 @@ export async function candidacyWorkflow(input: CandidacyInput): Promise<Candidac
       },
     });
   }
+
+  wf.setHandler(sessionMovedSignal, async (session) => {
+    const agenda = state?.agenda;
+    if (!agenda || agenda.closed || agenda.sessionId !== session.sessionId) return;
+    // A cut-off moved into the past is refused by the decider: the item stays where it was.
+    await execute({ type: 'PlaceOnAgenda', ...session } as Command, SYSTEM).catch((e: unknown) => {
+      if (!(e instanceof wf.ApplicationFailure)) throw e;
+      wf.log.warn('session move refused', { sessionId: session.sessionId, code: e.type });
+    });
+  });
 
   if (input.carried) {
     state = input.carried;

@@ -3,7 +3,7 @@
  * Update's name is the command's type, so the Temporal UI shows "SubmitDossier", not "command"),
  * the state Query, and the activities the workflow calls.
  */
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor, CandidacyState, Command, CommitteeSessionRef, DomainEvent, Policy } from '@qualicoop/domain';
 
 export interface CandidacyInput {
@@ -43,6 +43,8 @@ export interface CommandResponse {
 
 export const commandUpdate = (type: Command['type']) => defineUpdate<CommandResponse, [CommandRequest]>(type);
 export const stateQuery = defineQuery<CandidacyState>('state');
+/** Staff moved a committee session: candidacies on its (still open) agenda follow it. */
+export const sessionMovedSignal = defineSignal<[CommitteeSessionRef]>('sessionMoved');
 
 /** Activities: every side effect of the workflow. Idempotent: Temporal retries them. */
 export interface CandidacyActivities {
