@@ -7,6 +7,7 @@ import { DossierVersionEntity } from './entities/dossier-version.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { ReferentialEngagementEntity } from './entities/referential-engagement.entity';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
+import { ApiTables1763900000001 } from './migrations/1763900000001-api-tables';
 
 export const ENTITIES = [
   CooperativeEntity,
@@ -17,7 +18,7 @@ export const ENTITIES = [
   NotificationEntity,
   CommitteeSessionEntity,
 ];
-export const MIGRATIONS = [InitialSchema1763900000000];
+export const MIGRATIONS = [InitialSchema1763900000000, ApiTables1763900000001];
 
 /** The schema changes only through migrations; `synchronize` stays off. */
 export function createDataSource(url: string, applicationName = 'quali-coop'): DataSource {

@@ -49,6 +49,7 @@ export const SEEDED_USERS: Record<string, { sub: string; role: Role; cooperative
   'coop-atlantique': { sub: 'user-atlantique', role: 'coop', cooperativeId: 'coop-atlantique', name: 'Claire Martin (Atlantique Habitat)' },
   'coop-provence': { sub: 'user-provence', role: 'coop', cooperativeId: 'coop-provence', name: 'Marc Durand (Provence Logis)' },
   federation: { sub: 'staff-federation', role: 'federation', name: 'Équipe de la Fédération' },
-  committee: { sub: 'member-committee', role: 'committee', name: 'Membre du comité de validation' },
+  committee: { sub: 'member-committee', role: 'committee', name: 'Sophie Bernard (comité de validation)' },
+  visitor: { sub: 'member-visitor', role: 'committee', name: 'Jean Petit (comité de validation, visiteur)' },
 };
 
