@@ -4,7 +4,7 @@
  */
 import { Client, Connection } from '@temporalio/client';
 import { sampleDossier } from '@qualicoop/domain';
-import { call } from '../support/http';
+import { call, uploadLetter } from '../support/http';
 
 const COOP = 'coop-atlantique';
 
@@ -56,7 +56,8 @@ describe('walking skeleton: a cooperative opens, drafts and submits its candidac
   });
 
   it('submits a complete dossier: DossierSubmitted is recorded in the event store and the read model', async () => {
-    expect((await call('PUT', `/candidacies/${candidacyId}/dossier`, { as: COOP, body: sampleDossier() })).status).toBe(200);
+    const letter = await uploadLetter(candidacyId, COOP);
+    expect((await call('PUT', `/candidacies/${candidacyId}/dossier`, { as: COOP, body: sampleDossier(letter) })).status).toBe(200);
     const res = await call('POST', `/candidacies/${candidacyId}/submission`, { as: COOP });
     expect(res.status).toBe(200);
     expect(res.body.events.map((e: { type: string }) => e.type)).toContain('DossierSubmitted');

@@ -1,38 +1,62 @@
-import { Module, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { MiddlewareConsumer, Module, NestModule, ValidationError, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AuthGuard } from './auth/auth.guard';
 import { CandidaciesModule } from './candidacies/candidacies.module';
+import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { InfrastructureModule } from './common/infrastructure.module';
 import { ProblemException, ProblemFilter } from './common/problem';
+import { RequestLogMiddleware } from './common/request-log.middleware';
+import { DocumentsController } from './documents/documents.controller';
 import { HealthController } from './health/health.controller';
+import { RegisterController } from './register/register.controller';
+
+/** Write endpoints are rate-limited per caller (QC_RATE_LIMIT_PER_MINUTE, default 300). */
+const throttler = ThrottlerModule.forRoot({
+  throttlers: [{ name: 'writes', ttl: 60_000, limit: Number(process.env.QC_RATE_LIMIT_PER_MINUTE ?? 300) }],
+  skipIf: (ctx) => ctx.switchToHttp().getRequest<{ method: string }>().method === 'GET',
+  getTracker: (req: Record<string, unknown>) => (req.caller as { sub?: string } | undefined)?.sub ?? String(req.ip),
+});
+
+/** class-validator errors, nested ones included, as field-level problems (`indicators.0.value`). */
+function fieldErrors(e: ValidationError, prefix = ''): Array<{ field: string; code: string; message: string }> {
+  const field = prefix ? `${prefix}.${e.property}` : e.property;
+  return [
+    ...Object.entries(e.constraints ?? {}).map(([rule, message]) => ({
+      field,
+      code: rule === 'whitelistValidation' ? 'REQUEST.UNKNOWN_FIELD' : 'REQUEST.INVALID_FIELD',
+      message: rule === 'whitelistValidation' ? `Champ inconnu : ${field}` : message,
+    })),
+    ...(e.children ?? []).flatMap((c) => fieldErrors(c, field)),
+  ];
+}
+
+const validation = new ValidationPipe({
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  exceptionFactory: (errors) =>
+    new ProblemException(
+      400,
+      'REQUEST.VALIDATION_FAILED',
+      'La requête contient des champs invalides.',
+      errors.flatMap((e) => fieldErrors(e)),
+    ),
+});
 
 @Module({
-  imports: [InfrastructureModule, CandidaciesModule],
-  controllers: [HealthController],
+  imports: [InfrastructureModule, CandidaciesModule, throttler],
+  controllers: [HealthController, DocumentsController, RegisterController],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: ThrottlerGuard },
     { provide: APP_FILTER, useClass: ProblemFilter },
-    {
-      provide: APP_PIPE,
-      useValue: new ValidationPipe({
-        whitelist: true,
-        forbidNonWhitelisted: true,
-        transform: true,
-        exceptionFactory: (errors) =>
-          new ProblemException(
-            400,
-            'REQUEST.VALIDATION_FAILED',
-            'La requête contient des champs invalides.',
-            errors.flatMap((e) =>
-              Object.entries(e.constraints ?? {}).map(([rule, message]) => ({
-                field: e.property,
-                code: rule === 'whitelistValidation' ? 'REQUEST.UNKNOWN_FIELD' : 'REQUEST.INVALID_FIELD',
-                message: rule === 'whitelistValidation' ? `Champ inconnu : ${e.property}` : message,
-              })),
-            ),
-          ),
-      }),
-    },
+    { provide: APP_PIPE, useValue: validation },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
 })
-export class AppModule {}
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestLogMiddleware).forRoutes('*');
+  }
+}

@@ -13,6 +13,10 @@ export interface RuntimeConfig {
   temporalNamespace: string;
   apiPort: number;
   policy: 'standard' | 'demo';
+  /** Development and tests: a candidacy may be opened under either policy. */
+  allowPolicyChoice: boolean;
+  /** Length of a demo month (default 10 s). */
+  demoMonthMs: number;
 }
 
 const int = (value: string | undefined, fallback: number) => (value ? Number.parseInt(value, 10) : fallback);
@@ -24,6 +28,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
     apiPort: int(env.API_PORT, 3000),
     policy: env.QC_POLICY === 'demo' ? 'demo' : 'standard',
+    allowPolicyChoice: env.QC_ALLOW_POLICY_CHOICE === 'true',
+    demoMonthMs: int(env.QC_DEMO_MONTH_MS, 10_000),
   };
 }
 

@@ -52,7 +52,7 @@ export class CandidaciesController {
     if (!cooperative || (caller.role === 'coop' && caller.cooperativeId !== body.cooperativeId)) {
       throw new ProblemException(404, 'COOPERATIVE.NOT_FOUND', "Cette coopérative n'existe pas.");
     }
-    const id = await this.commands.open(body.cooperativeId, caller);
+    const id = await this.commands.open(body.cooperativeId, caller, this.commands.policyFor(body.policy));
     return view(await this.reads.waitFor(id, caller));
   }
 
@@ -110,7 +110,10 @@ export class CandidaciesController {
     const row = await this.reads.get(id, req.caller);
     const latest = await this.reads.latestDossier(id);
     if (!latest) throw new ProblemException(400, 'DOSSIER.EMPTY', "Enregistrez d'abord un brouillon de dossier.");
-    const breaches = checkDossier(latest.content as unknown as Dossier, CURRENT_REFERENTIAL);
+    const breaches = [
+      ...checkDossier(latest.content as unknown as Dossier, CURRENT_REFERENTIAL),
+      ...(await this.reads.documentBreaches(id, latest.content as unknown as Dossier)),
+    ];
     if (breaches.length) throw new ProblemException(400, 'DOSSIER.INCOMPLETE', `Le dossier ne peut pas être déposé : ${breaches.length} point(s) à compléter.`, breaches);
     const result = await this.commands.execute(row.workflowId, { type: 'SubmitDossier', dossierVersion: latest.version, dossierHash: latest.sha256 } as never, req.caller, key);
     return view(await this.reads.get(id, req.caller)) && { ...view(await this.reads.get(id, req.caller)), events: result.events };

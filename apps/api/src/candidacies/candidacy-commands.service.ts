@@ -20,7 +20,7 @@ import {
   CommandResponse,
   TASK_QUEUE,
 } from '@qualicoop/contracts';
-import { Actor, Command, DEMO_POLICY, STANDARD_POLICY } from '@qualicoop/domain';
+import { Actor, Command, DEMO_POLICY, Policy, STANDARD_POLICY } from '@qualicoop/domain';
 import { RuntimeConfig } from '@qualicoop/platform';
 import { Caller } from '@qualicoop/platform';
 import { ProblemException } from '../common/problem';
@@ -35,13 +35,25 @@ export class CandidacyCommandsService {
     @Inject(CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
-  async open(cooperativeId: string, caller: Caller): Promise<string> {
+  /** The policy a new candidacy keeps for life: the server's, or the one asked where allowed. */
+  policyFor(requested?: 'standard' | 'demo'): Policy {
+    if (requested && requested !== this.config.policy && !this.config.allowPolicyChoice) {
+      throw new ProblemException(400, 'REQUEST.VALIDATION_FAILED', 'Choix de politique non autorisé sur ce serveur.', [
+        { field: 'policy', code: 'REQUEST.INVALID_FIELD', message: `Ce serveur applique la politique « ${this.config.policy} ».` },
+      ]);
+    }
+    const name = requested ?? this.config.policy;
+    if (name === 'standard') return STANDARD_POLICY;
+    return this.config.demoMonthMs === DEMO_POLICY.demoMonthMs ? DEMO_POLICY : { ...DEMO_POLICY, version: `${DEMO_POLICY.version}+${this.config.demoMonthMs}ms`, demoMonthMs: this.config.demoMonthMs };
+  }
+
+  async open(cooperativeId: string, caller: Caller, policy: Policy = this.policyFor()): Promise<string> {
     const candidacyId = randomUUID();
     const input: CandidacyInput = {
       candidacyId,
       cooperativeId,
       cycle: 1,
-      policy: this.config.policy === 'demo' ? DEMO_POLICY : STANDARD_POLICY,
+      policy,
       openedBy: actorOf(caller),
     };
     try {

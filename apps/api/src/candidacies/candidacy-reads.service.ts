@@ -53,6 +53,23 @@ export class CandidacyReadsService {
     });
   }
 
+  /** The documents a dossier refers to must have been uploaded to this candidacy. */
+  async documentBreaches(candidacyId: string, dossier: Dossier): Promise<Array<{ field: string; code: string; message: string }>> {
+    const rows = (await this.ds.query('SELECT id::text, kind FROM documents WHERE candidacy_id = $1', [candidacyId])) as Array<{ id: string; kind: string }>;
+    const kinds = new Map(rows.map((r) => [r.id, r.kind]));
+    const breaches = [];
+    const letter = dossier.letterOfCommitment?.documentId;
+    if (letter && kinds.get(letter) !== 'letter_of_commitment') {
+      breaches.push({ field: 'letterOfCommitment.documentId', code: 'DOSSIER.DOCUMENT_NOT_FOUND', message: "La lettre d'engagement indiquée n'a pas été téléversée pour cette candidature." });
+    }
+    (dossier.supportingDocuments ?? []).forEach((d, i) => {
+      if (!kinds.has(d.documentId)) {
+        breaches.push({ field: `supportingDocuments[${i}].documentId`, code: 'DOSSIER.DOCUMENT_NOT_FOUND', message: "Cette pièce justificative n'a pas été téléversée pour cette candidature." });
+      }
+    });
+    return breaches;
+  }
+
   async discardDossierVersion(candidacyId: string, version: number): Promise<void> {
     await this.ds.getRepository(DossierVersionEntity).delete({ candidacyId, version });
   }

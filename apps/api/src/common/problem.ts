@@ -54,13 +54,29 @@ function toProblem(e: unknown): { status: number; code: string; detail: string; 
   if (e instanceof ProblemException) return { status: e.status, code: e.code, detail: e.detail, ...(e.errors ? { errors: e.errors } : {}) };
   if (e instanceof HttpException) {
     const status = e.getStatus();
+    if (status === 429) return { status, code: 'REQUEST.RATE_LIMITED', detail: 'Trop de requêtes : patientez un instant avant de réessayer.' };
     if (status === 413) return { status, code: 'REQUEST.TOO_LARGE', detail: 'Le contenu envoyé dépasse la taille autorisée.' };
     if (status === 404) return { status, code: 'NOT_FOUND', detail: "Cette ressource n'existe pas." };
-    if (status === 400) return { status, code: 'REQUEST.INVALID', detail: 'Requête invalide : corps JSON illisible ou paramètres incorrects.' };
+    if (status === 400 && /JSON/i.test(e.message)) return { status, code: 'REQUEST.MALFORMED_JSON', detail: 'Le corps de la requête n’est pas un JSON valide.' };
+    if (status === 400) return { status, code: 'REQUEST.INVALID', detail: 'Requête invalide : paramètres incorrects.' };
     return { status, code: `HTTP.${status}`, detail: e.message };
   }
   const type = (e as { type?: string })?.type;
+  if (isUnavailable(e)) return { status: 503, code: 'SERVICE.UNAVAILABLE', detail: 'Le service est momentanément indisponible (base de données ou moteur de processus injoignable). Réessayez dans un instant : rien n’a été perdu.' };
   if (type === 'entity.too.large') return { status: 413, code: 'REQUEST.TOO_LARGE', detail: 'Le contenu envoyé dépasse la taille autorisée.' };
   if (type === 'entity.parse.failed') return { status: 400, code: 'REQUEST.MALFORMED_JSON', detail: 'Le corps de la requête n’est pas un JSON valide.' };
   return { status: 500, code: 'INTERNAL', detail: 'Une erreur inattendue est survenue ; elle a été journalisée.' };
+}
+
+/** The database or Temporal is unreachable: the client did nothing wrong, and may retry. */
+function isUnavailable(e: unknown): boolean {
+  const err = e as { code?: string; message?: string; driverError?: { code?: string }; name?: string };
+  const code = err?.driverError?.code ?? err?.code ?? '';
+  const message = err?.message ?? '';
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', '08003'].includes(code) ||
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Cannot use a pool after calling end/i.test(message) ||
+    err?.name === 'ServiceError' ||
+    err?.name === 'TransportError'
+  );
 }
