@@ -4,3 +4,4 @@ export * from './seed';
 export * from './stack';
 export * from './temporal-server';
 export * from './tools';
+export * from './mail-catcher';

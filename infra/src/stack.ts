@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@qualicoop/platform';
+import { startMailCatcher } from './mail-catcher';
 import { migrate } from './migrate';
 import { startPostgres } from './postgres';
 import { Managed, startProcess, waitForHttp } from './processes';
@@ -13,7 +14,7 @@ import { startTemporalDevServer } from './temporal-server';
 
 export interface StackOptions {
   dataDir: string;
-  ports: { postgres: number; temporal: number; temporalUi: number; api: number };
+  ports: { postgres: number; temporal: number; temporalUi: number; api: number; mailSmtp?: number; mailWeb?: number };
   policy: 'standard' | 'demo';
   echo?: boolean;
   env?: Record<string, string>;
@@ -24,6 +25,8 @@ export interface Stack {
   temporalAddress: string;
   temporalUiUrl: string;
   databaseUrl: string;
+  /** The development mail catcher's web inbox (absent when SMTP_URL points elsewhere). */
+  mailUrl?: string;
   processes: Record<'worker' | 'api', Managed>;
   restart(name: 'worker' | 'api'): Promise<void>;
   stop(): Promise<void>;
@@ -43,10 +46,13 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     log('running migrations and seeding the referential…');
     await migrate(pg.url);
     await seed(pg.url);
+    const mail = process.env.SMTP_URL ? undefined : await startMailCatcher({ smtpPort: opts.ports.mailSmtp ?? 1025, webPort: opts.ports.mailWeb ?? 1080 });
+    if (mail) stops.unshift(() => mail.stop());
 
     const env = {
       ...process.env,
       ...opts.env,
+      ...(mail ? { SMTP_URL: mail.smtpUrl } : {}),
       DATABASE_URL: pg.url,
       TEMPORAL_ADDRESS: temporal.address,
       API_PORT: String(opts.ports.api),
@@ -70,6 +76,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       temporalAddress: temporal.address,
       temporalUiUrl: temporal.uiUrl,
       databaseUrl: pg.url,
+      mailUrl: mail?.webUrl,
       processes,
       async restart(name) {
         await processes[name].stop();

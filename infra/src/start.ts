@@ -21,8 +21,10 @@ Quali'Coop is running (policy: ${demo ? 'demo — a month lasts 10 seconds' : 's
   API           ${stack.apiUrl}
   API docs      ${stack.apiUrl}/docs   (OpenAPI: ${stack.apiUrl}/openapi.json)
   Temporal UI   ${stack.temporalUiUrl}
+  Mail inbox    ${stack.mailUrl ?? `(SMTP_URL=${process.env.SMTP_URL})`}   (the French e-mails the system sends)
   PostgreSQL    ${stack.databaseUrl}
   Data folder   ${dataDir()}   (delete it to start afresh)
+Tokens for the seeded users: npm run token -- coop-atlantique | coop-provence | federation | committee | visitor
 Press Ctrl-C to stop.`);
   let stopping = false;
   const shutdown = () => {

@@ -10,7 +10,7 @@ module.exports = async () => {
   rmSync(dataDir, { recursive: true, force: true });
   const stack = await startStack({
     dataDir,
-    ports: { postgres: 55439, temporal: 17233, temporalUi: 18233, api: 13000 },
+    ports: { postgres: 55439, temporal: 17233, temporalUi: 18233, api: 13000, mailSmtp: 11025, mailWeb: 11080 },
     policy: 'standard',
     // Tests may open candidacies under a fast demo policy (a month = 2 s) to reach a label.
     env: { QC_ALLOW_POLICY_CHOICE: 'true', QC_DEMO_MONTH_MS: '2000', QC_RATE_LIMIT_PER_MINUTE: '100000' },
@@ -19,4 +19,5 @@ module.exports = async () => {
   process.env.QC_API_URL = stack.apiUrl;
   process.env.QC_DATABASE_URL = stack.databaseUrl;
   process.env.QC_TEMPORAL_ADDRESS = stack.temporalAddress;
+  process.env.QC_MAIL_URL = stack.mailUrl;
 };

@@ -9,6 +9,7 @@ import { ProblemException, ProblemFilter } from './common/problem';
 import { RequestLogMiddleware } from './common/request-log.middleware';
 import { DocumentsController } from './documents/documents.controller';
 import { HealthController } from './health/health.controller';
+import { ReadsModule } from './reads/reads.module';
 import { RegisterController } from './register/register.controller';
 
 /** Write endpoints are rate-limited per caller (QC_RATE_LIMIT_PER_MINUTE, default 300). */
@@ -45,7 +46,7 @@ const validation = new ValidationPipe({
 });
 
 @Module({
-  imports: [InfrastructureModule, CandidaciesModule, throttler],
+  imports: [InfrastructureModule, CandidaciesModule, ReadsModule, throttler],
   controllers: [HealthController, DocumentsController, RegisterController],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

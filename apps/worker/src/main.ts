@@ -2,6 +2,7 @@
 import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { TASK_QUEUE } from '@qualicoop/contracts';
 import { createCandidacyActivities, createDataSource } from '@qualicoop/persistence';
+import { NotificationSender } from './notification-sender';
 import { loadConfig, REPO_ROOT, temporalConnectionOptions, workflowBundleOptions } from '@qualicoop/platform';
 
 async function main(): Promise<void> {
@@ -17,11 +18,15 @@ async function main(): Promise<void> {
     activities: createCandidacyActivities(ds),
     shutdownGraceTime: '10 seconds',
   });
+  // E-mails leave from the outbox, beside the workflows (docs/adr/0007-notifications.md).
+  const notifications = new NotificationSender(ds);
+  notifications.start();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
   console.log(JSON.stringify({ level: 'info', msg: 'worker started', taskQueue: TASK_QUEUE, temporal: config.temporalAddress }));
   try {
     await worker.run();
   } finally {
+    await notifications.stop();
     await connection.close();
     await ds.destroy();
   }

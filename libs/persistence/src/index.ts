@@ -9,3 +9,6 @@ export * from './entities/dossier-version.entity';
 export * from './entities/notification.entity';
 export * from './entities/referential-engagement.entity';
 export * from './activities';
+export * from './rebuild';
+export * from './outbox';
+export * from './read-queries';

@@ -64,15 +64,18 @@ export interface CandidacyListItem {
   closed: boolean;
 }
 
-export interface Page<T> {
+export interface ReadPage<T> {
   items: T[];
   total: number;
   limit: number;
   offset: number;
 }
 
-/** A checkpoint report flagged overdue (escalated) and still not filed. */
-const OVERDUE_CHECKPOINT = `jsonb_path_exists(c.state, '$.checkpoints[*] ? (@.overdue == true && !(exists(@.reportFiledAt)))')`;
+/**
+ * A checkpoint report flagged overdue (escalated) and still not filed, while it can still be filed:
+ * once the implementation window is over, a missing report is history, not a task.
+ */
+const OVERDUE_CHECKPOINT = `(c.stage = 'implementation' AND jsonb_path_exists(c.state, '$.checkpoints[*] ? (@.overdue == true && !(exists(@.reportFiledAt)))'))`;
 
 /**
  * `scopeCooperativeId`: the caller's own cooperative when the caller is a coop (spec §6.4); it is
@@ -83,7 +86,7 @@ export async function listCandidacies(
   filter: CandidacyListFilter,
   scopeCooperativeId?: string,
   now: Date = new Date(),
-): Promise<Page<CandidacyListItem>> {
+): Promise<ReadPage<CandidacyListItem>> {
   const params: unknown[] = [];
   const p = (value: unknown) => {
     params.push(value);
@@ -103,7 +106,9 @@ export async function listCandidacies(
     where.push(`c.label_expires_on IS NOT NULL AND c.label_expires_on <= ${p(limitDate)}::date`);
   }
   const clause = where.join(' AND ');
-  const [{ total }] = (await ds.query(`SELECT count(*)::int AS total FROM candidacies c WHERE ${clause}`, params)) as [{ total: number }];
+  const [{ total }] = (await ds.query(`SELECT count(*)::int AS total FROM candidacies c WHERE ${clause}`, params)) as [
+    { total: number },
+  ];
   const rows: ListRow[] = await ds.query(
     `SELECT c.id, c.cooperative_id, co.name AS cooperative_name, c.cycle, c.stage, c.stage_since, c.next_deadline_at,
             c.next_deadline_label, c.label_expires_on::text AS label_expires_on, c.closed
@@ -194,7 +199,13 @@ export function sortInbox(items: InboxItem[]): InboxItem[] {
   );
 }
 
-const item = (r: InboxRow, what: string, dueBy: string | null, method: InboxItem['method'], path: string | null): InboxItem => ({
+const item = (
+  r: InboxRow,
+  what: string,
+  dueBy: string | null,
+  method: InboxItem['method'],
+  path: string | null,
+): InboxItem => ({
   candidacyId: r.id,
   cooperativeId: r.cooperative_id,
   cooperativeName: r.cooperative_name,
@@ -222,7 +233,15 @@ function coopItems(r: InboxRow, now: string): InboxItem[] {
   const items: InboxItem[] = [];
   switch (s.stage) {
     case 'draft':
-      items.push(item(r, 'Compléter puis déposer le dossier de candidature', null, 'POST', `${base}/submission`));
+      items.push(
+        item(
+          r,
+          'Déposer le dossier de candidature (une fois le brouillon complet enregistré)',
+          null,
+          'POST',
+          `${base}/submission`,
+        ),
+      );
       break;
     case 'submitted':
     case 'on_agenda':
@@ -259,7 +278,9 @@ function coopItems(r: InboxRow, now: string): InboxItem[] {
         const what = open
           ? `Déposer le bilan du point d'étape à ${cp.checkpoint} mois ${late ? `(en retard : attendu le ${formatDateFr(cp.deadline.date)})` : `au plus tard le ${formatDateFr(cp.deadline.date)}`}`
           : `Bilan du point d'étape à ${cp.checkpoint} mois à déposer entre le ${dateFr(cp.opensAt)} et le ${formatDateFr(cp.deadline.date)}`;
-        items.push(item(r, what, cp.deadline.dueAt, 'POST', open ? `${base}/checkpoints/${cp.checkpoint}/report` : null));
+        items.push(
+          item(r, what, cp.deadline.dueAt, 'POST', open ? `${base}/checkpoints/${cp.checkpoint}/report` : null),
+        );
       }
       if (s.implementationDeadline) {
         items.push(
@@ -274,11 +295,21 @@ function coopItems(r: InboxRow, now: string): InboxItem[] {
       }
       break;
     case 'visit_to_plan':
-      items.push(item(r, 'La Fédération planifie la visite du comité : vous serez informés de sa date', null, 'GET', null));
+      items.push(
+        item(r, 'La Fédération planifie la visite du comité : vous serez informés de sa date', null, 'GET', null),
+      );
       break;
     case 'visit_scheduled':
       if (s.visit && !s.visit.report) {
-        items.push(item(r, `Recevoir la visite du comité le ${formatDateFr(s.visit.date)}`, endOfDay(s.visit.date).dueAt, 'GET', null));
+        items.push(
+          item(
+            r,
+            `Recevoir la visite du comité le ${formatDateFr(s.visit.date)}`,
+            endOfDay(s.visit.date).dueAt,
+            'GET',
+            null,
+          ),
+        );
       }
       break;
     case 'labelled':
@@ -286,7 +317,13 @@ function coopItems(r: InboxRow, now: string): InboxItem[] {
         const { midTerm, expiresOn } = s.label;
         if (!midTerm.reportFiledAt && !midTerm.decided) {
           items.push(
-            item(r, `Déposer le bilan à mi-parcours du label au plus tard le ${formatDateFr(midTerm.deadline.date)}`, midTerm.deadline.dueAt, 'POST', `${base}/mid-term-report`),
+            item(
+              r,
+              `Déposer le bilan à mi-parcours du label au plus tard le ${formatDateFr(midTerm.deadline.date)}`,
+              midTerm.deadline.dueAt,
+              'POST',
+              `${base}/mid-term-report`,
+            ),
           );
         }
         const windowOpens = renewalWindowOpensAt(s.label, s);
@@ -304,7 +341,15 @@ function coopItems(r: InboxRow, now: string): InboxItem[] {
             ),
           );
         } else if (s.renewal.refused) {
-          items.push(item(r, `Renouvellement refusé : le label prend fin le ${formatDateFr(expiresOn.date)}`, expiresOn.dueAt, 'GET', null));
+          items.push(
+            item(
+              r,
+              `Renouvellement refusé : le label prend fin le ${formatDateFr(expiresOn.date)}`,
+              expiresOn.dueAt,
+              'GET',
+              null,
+            ),
+          );
         }
       }
       break;
@@ -320,7 +365,15 @@ function coopItems(r: InboxRow, now: string): InboxItem[] {
     items.push(item(r, what, s.agenda?.sessionDate ?? iso(r.next_deadline_at), 'GET', null));
   }
   for (const h of s.helpRequests.filter((x) => !x.answeredAt)) {
-    items.push(item(r, `Demande d'aide envoyée le ${dateFr(h.askedAt)} : en attente de la réponse de la Fédération`, null, 'GET', null));
+    items.push(
+      item(
+        r,
+        `Demande d'aide envoyée le ${dateFr(h.askedAt)} : en attente de la réponse de la Fédération`,
+        null,
+        'GET',
+        null,
+      ),
+    );
   }
   return items;
 }
@@ -362,20 +415,55 @@ function federationItems(r: InboxRow, horizon: string): InboxItem[] {
     );
   }
   for (const h of s.helpRequests.filter((x) => !x.answeredAt)) {
-    items.push(item(r, `Répondre à la demande d'aide de ${coop} du ${dateFr(h.askedAt)} : « ${h.question} »`, null, 'POST', `${base}/help-requests/${h.helpRequestId}/answer`));
+    items.push(
+      item(
+        r,
+        `Répondre à la demande d'aide de ${coop} du ${dateFr(h.askedAt)} : « ${h.question} »`,
+        null,
+        'POST',
+        `${base}/help-requests/${h.helpRequestId}/answer`,
+      ),
+    );
   }
   for (const cp of s.checkpoints) {
     if (cp.reportFiledAt && !cp.adviceGivenAt) {
-      items.push(item(r, `Donner un avis sur le bilan du point d'étape à ${cp.checkpoint} mois de ${coop}`, null, 'POST', `${base}/checkpoints/${cp.checkpoint}/advice`));
-    } else if (cp.overdue && !cp.reportFiledAt) {
       items.push(
-        item(r, `Relancer ${coop} : bilan du point d'étape à ${cp.checkpoint} mois en retard (attendu le ${formatDateFr(cp.deadline.date)})`, cp.deadline.dueAt, 'GET', base),
+        item(
+          r,
+          `Donner un avis sur le bilan du point d'étape à ${cp.checkpoint} mois de ${coop}`,
+          null,
+          'POST',
+          `${base}/checkpoints/${cp.checkpoint}/advice`,
+        ),
+      );
+    } else if (cp.overdue && !cp.reportFiledAt && s.stage === 'implementation') {
+      items.push(
+        item(
+          r,
+          `Relancer ${coop} : bilan du point d'étape à ${cp.checkpoint} mois en retard (attendu le ${formatDateFr(cp.deadline.date)})`,
+          cp.deadline.dueAt,
+          'GET',
+          base,
+        ),
       );
     }
   }
   if (r.label_expires_on && r.label_expires_on <= horizon && s.label) {
-    const renewal = s.stage === 'renewal_requested' ? ' (renouvellement demandé)' : s.renewal?.refused ? ' (renouvellement refusé)' : '';
-    items.push(item(r, `Label de ${coop} expirant le ${formatDateFr(r.label_expires_on)}${renewal}`, s.label.expiresOn.dueAt, 'GET', base));
+    const renewal =
+      s.stage === 'renewal_requested'
+        ? ' (renouvellement demandé)'
+        : s.renewal?.refused
+          ? ' (renouvellement refusé)'
+          : '';
+    items.push(
+      item(
+        r,
+        `Label de ${coop} expirant le ${formatDateFr(r.label_expires_on)}${renewal}`,
+        s.label.expiresOn.dueAt,
+        'GET',
+        base,
+      ),
+    );
   }
   return items;
 }
@@ -410,22 +498,39 @@ export async function committeeInbox(ds: DataSource, memberId: string): Promise<
     if (decision && s.agenda) {
       sessionDates.set(s.agenda.sessionId, s.agenda.sessionDate);
       // Completeness first, then admissibility in the same session (spec §4.1).
-      const admissibility = s.stage === 'under_review' && s.completeness?.complete && s.completeness.sessionId === s.agenda.sessionId;
+      const admissibility =
+        s.stage === 'under_review' && s.completeness?.complete && s.completeness.sessionId === s.agenda.sessionId;
       const what = admissibility ? "Statuer sur l'admissibilité du dossier" : decision.what;
       const path = admissibility ? 'decisions/admissibility' : decision.path;
       decisions.push({
-        ...item(r, `${what} de ${r.cooperative_name} (séance du ${dateFr(s.agenda.sessionDate)})`, s.agenda.sessionDate, 'POST', `${base}/${path}`),
+        ...item(
+          r,
+          `${what} de ${r.cooperative_name} (séance du ${dateFr(s.agenda.sessionDate)})`,
+          s.agenda.sessionDate,
+          'POST',
+          `${base}/${path}`,
+        ),
         sessionId: s.agenda.sessionId,
       });
     } else if (s.stage === 'visit_scheduled' && s.visit) {
       visits.push(
-        item(r, `Effectuer la visite de ${r.cooperative_name} le ${formatDateFr(s.visit.date)} puis déposer le compte rendu`, endOfDay(s.visit.date).dueAt, 'POST', `${base}/visit-report`),
+        item(
+          r,
+          `Effectuer la visite de ${r.cooperative_name} le ${formatDateFr(s.visit.date)} puis déposer le compte rendu`,
+          endOfDay(s.visit.date).dueAt,
+          'POST',
+          `${base}/visit-report`,
+        ),
       );
     }
   }
   const bySession = [...sessionDates.entries()]
     .sort(([ia, a], [ib, b]) => a.localeCompare(b) || ia.localeCompare(ib))
-    .map(([sessionId, sessionDate]) => ({ sessionId, sessionDate, items: sortInbox(decisions.filter((d) => d.sessionId === sessionId)) }));
+    .map(([sessionId, sessionDate]) => ({
+      sessionId,
+      sessionDate,
+      items: sortInbox(decisions.filter((d) => d.sessionId === sessionId)),
+    }));
   return { items: sortInbox([...decisions, ...visits]), bySession };
 }
 
@@ -465,7 +570,10 @@ export interface SessionAgenda {
  * candidacy, cycle and kind, the latest placement) and the read model's current agenda items.
  */
 export async function sessionAgenda(ds: DataSource, sessionId: string, now: Date = new Date()): Promise<SessionAgenda> {
-  const [session] = (await ds.query('SELECT id, calendar, session_date, cutoff_at FROM committee_sessions WHERE id = $1', [sessionId])) as Array<{
+  const [session] = (await ds.query(
+    'SELECT id, calendar, session_date, cutoff_at FROM committee_sessions WHERE id = $1',
+    [sessionId],
+  )) as Array<{
     id: string;
     calendar: string;
     session_date: Date;
@@ -537,17 +645,44 @@ export interface Kpis {
    * One line per stage, in lifecycle order. `medianDaysInStage`: median time the candidacies
    * currently in the stage have spent in it (from `stage_since`); null for closed stages and empty ones.
    */
-  funnel: Array<{ stage: string; stageLabel: string; closed: boolean; count: number; medianDaysInStage: number | null }>;
+  funnel: Array<{
+    stage: string;
+    stageLabel: string;
+    closed: boolean;
+    count: number;
+    medianDaysInStage: number | null;
+  }>;
+  /** Checkpoint reports flagged overdue and not filed, in candidacies still in implementation. */
   overdueCheckpoints: {
     count: number;
-    items: Array<{ candidacyId: string; cooperativeId: string; cooperativeName: string; checkpoint: number; deadline: string; dueAt: string }>;
+    items: Array<{
+      candidacyId: string;
+      cooperativeId: string;
+      cooperativeName: string;
+      checkpoint: number;
+      deadline: string;
+      dueAt: string;
+    }>;
   };
-  labelsExpiringWithin6Months: Array<{ candidacyId: string; cooperativeId: string; cooperativeName: string; stage: string; labelExpiresOn: string; renewalRequested: boolean }>;
+  labelsExpiringWithin6Months: Array<{
+    candidacyId: string;
+    cooperativeId: string;
+    cooperativeName: string;
+    stage: string;
+    labelExpiresOn: string;
+    renewalRequested: boolean;
+  }>;
   /** Per session: how many items (candidacy × kind) were placed on its agenda; upcoming sessions and those with items. */
-  committeeWorkload: Array<{ sessionId: string; calendar: string; sessionDate: string; cutoffAt: string; items: number }>;
+  committeeWorkload: Array<{
+    sessionId: string;
+    calendar: string;
+    sessionDate: string;
+    cutoffAt: string;
+    items: number;
+  }>;
 }
 
-export async function kpis(ds: DataSource, now: Date = new Date()): Promise<Kpis> {
+export async function federationKpis(ds: DataSource, now: Date = new Date()): Promise<Kpis> {
   const today = parisDateOf(now.toISOString());
   const horizon = addCalendarMonths(today, LABEL_EXPIRY_HORIZON_MONTHS);
 
@@ -570,16 +705,26 @@ export async function kpis(ds: DataSource, now: Date = new Date()): Promise<Kpis
   );
   const byStage = new Map(funnelRows.map((r) => [r.stage, r]));
 
-  const overdue: Array<{ id: string; cooperative_id: string; cooperative_name: string; cp: { checkpoint: number; deadline: { date: string; dueAt: string } } }> =
-    await ds.query(
-      `SELECT c.id, c.cooperative_id, co.name AS cooperative_name, cp AS cp
+  const overdue: Array<{
+    id: string;
+    cooperative_id: string;
+    cooperative_name: string;
+    cp: { checkpoint: number; deadline: { date: string; dueAt: string } };
+  }> = await ds.query(
+    `SELECT c.id, c.cooperative_id, co.name AS cooperative_name, cp AS cp
          FROM candidacies c JOIN cooperatives co ON co.id = c.cooperative_id
         CROSS JOIN LATERAL jsonb_array_elements(c.state->'checkpoints') cp
-        WHERE NOT c.closed AND (cp->>'overdue')::boolean IS TRUE AND NOT (cp ? 'reportFiledAt')
+        WHERE c.stage = 'implementation' AND (cp->>'overdue')::boolean IS TRUE AND NOT (cp ? 'reportFiledAt')
         ORDER BY cp->'deadline'->>'dueAt', c.id`,
-    );
+  );
 
-  const expiring: Array<{ id: string; cooperative_id: string; cooperative_name: string; stage: string; label_expires_on: string }> = await ds.query(
+  const expiring: Array<{
+    id: string;
+    cooperative_id: string;
+    cooperative_name: string;
+    stage: string;
+    label_expires_on: string;
+  }> = await ds.query(
     `SELECT c.id, c.cooperative_id, co.name AS cooperative_name, c.stage, c.label_expires_on::text AS label_expires_on
        FROM candidacies c JOIN cooperatives co ON co.id = c.cooperative_id
       WHERE NOT c.closed AND c.label_expires_on IS NOT NULL AND c.label_expires_on <= $1::date
@@ -587,8 +732,9 @@ export async function kpis(ds: DataSource, now: Date = new Date()): Promise<Kpis
     [horizon],
   );
 
-  const workload: Array<{ id: string; calendar: string; session_date: Date; cutoff_at: Date; items: number }> = await ds.query(
-    `SELECT s.id, s.calendar, s.session_date, s.cutoff_at, COALESCE(w.items, 0)::int AS items
+  const workload: Array<{ id: string; calendar: string; session_date: Date; cutoff_at: Date; items: number }> =
+    await ds.query(
+      `SELECT s.id, s.calendar, s.session_date, s.cutoff_at, COALESCE(w.items, 0)::int AS items
        FROM committee_sessions s
        LEFT JOIN (
          SELECT e.data->>'sessionId' AS session_id, count(DISTINCT (e.candidacy_id, e.cycle, e.data->>'kind'))::int AS items
@@ -596,14 +742,19 @@ export async function kpis(ds: DataSource, now: Date = new Date()): Promise<Kpis
       WHERE COALESCE(w.items, 0) > 0 OR s.session_date >= $1
       ORDER BY s.session_date, s.id
       LIMIT 200`,
-    [now],
-  );
+      [now],
+    );
 
   const active = num(engagement.active);
   const engaged = num(engagement.engaged);
   return {
     asOf: now.toISOString(),
-    engagementRate: { activeCooperatives: active, engaged, rate: active ? Math.round((engaged / active) * 10_000) / 10_000 : 0, target: ENGAGEMENT_TARGET },
+    engagementRate: {
+      activeCooperatives: active,
+      engaged,
+      rate: active ? Math.round((engaged / active) * 10_000) / 10_000 : 0,
+      target: ENGAGEMENT_TARGET,
+    },
     funnel: STAGES.map((stage) => {
       const row = byStage.get(stage);
       const median = row?.median_days;
@@ -775,8 +926,16 @@ export interface EngagementPopularity {
 
 /** Which engagements the submitted dossiers choose most (every engagement of the referential listed). */
 export async function engagementPopularity(ds: DataSource): Promise<EngagementPopularity> {
-  const [{ dossiers }] = (await ds.query(`SELECT count(*)::int AS dossiers FROM (${SUBMITTED_DOSSIERS}) s`)) as [{ dossiers: number }];
-  const rows: Array<{ id: string; axis: string; title: string; count: number; indicators: Array<{ name: string; count: number }> | null }> = await ds.query(
+  const [{ dossiers }] = (await ds.query(`SELECT count(*)::int AS dossiers FROM (${SUBMITTED_DOSSIERS}) s`)) as [
+    { dossiers: number },
+  ];
+  const rows: Array<{
+    id: string;
+    axis: string;
+    title: string;
+    count: number;
+    indicators: Array<{ name: string; count: number }> | null;
+  }> = await ds.query(
     `WITH submitted AS (${SUBMITTED_DOSSIERS}),
      titles AS (${ENGAGEMENT_TITLES}),
      chosen AS (
@@ -798,7 +957,13 @@ export async function engagementPopularity(ds: DataSource): Promise<EngagementPo
   );
   return {
     dossiers: num(dossiers),
-    engagements: rows.map((r) => ({ engagementId: r.id, axis: r.axis, title: r.title, count: num(r.count), indicators: r.indicators ?? [] })),
+    engagements: rows.map((r) => ({
+      engagementId: r.id,
+      axis: r.axis,
+      title: r.title,
+      count: num(r.count),
+      indicators: r.indicators ?? [],
+    })),
   };
 }
 

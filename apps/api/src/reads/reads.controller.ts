@@ -1,0 +1,121 @@
+/**
+ * The read side for people: lists, inboxes, agendas, KPIs and the practices export. Everything is
+ * read from the PostgreSQL read models (never from Temporal); a coop only ever sees its own data.
+ */
+import { Controller, Get, Header, Param, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import {
+  committeeInbox,
+  coopInbox,
+  engagementPopularity,
+  federationInbox,
+  federationKpis,
+  listCandidacies,
+  practiceRows,
+  practicesCsv,
+  sessionAgenda,
+} from '@qualicoop/persistence';
+import { AuthedRequest, Roles } from '../auth/auth.guard';
+import { ProblemException } from '../common/problem';
+import { ListCandidaciesQuery, SESSION_ID } from './reads.dto';
+
+const DEFAULT_LIMIT = 20;
+
+@ApiTags('reads')
+@ApiBearerAuth()
+@Controller()
+export class ReadsController {
+  constructor(private readonly ds: DataSource) {}
+
+  @Get('candidacies')
+  @Roles('coop', 'federation', 'committee')
+  @ApiOperation({
+    summary: 'List candidacies (a coop: its own only), filtered, sorted by next deadline then id, paginated',
+    description: 'Open candidacies unless `closed=true`. `{ items, total, limit, offset }`.',
+  })
+  @ApiResponse({
+    status: 400,
+    description: 'REQUEST.VALIDATION_FAILED: an unknown or invalid parameter (French message per field)',
+  })
+  async list(@Query() query: ListCandidaciesQuery, @Req() req: AuthedRequest) {
+    const { caller } = req;
+    return listCandidacies(
+      this.ds,
+      {
+        stages: query.stage,
+        sessionId: query.sessionId,
+        cooperativeId: query.cooperativeId,
+        overdue: query.overdue,
+        labelExpiringWithinMonths: query.labelExpiringWithinMonths,
+        closed: query.closed ?? false,
+        limit: query.limit ?? DEFAULT_LIMIT,
+        offset: query.offset ?? 0,
+      },
+      caller.role === 'coop' ? caller.cooperativeId : undefined,
+    );
+  }
+
+  @Get('inbox')
+  @Roles('coop', 'federation', 'committee')
+  @ApiOperation({
+    summary: 'What is due by the caller, by when, and the API call to make',
+    description:
+      'coop: its open candidacies (next deadline, actions it can take now); federation: visits to plan, help requests, ' +
+      'checkpoint reports awaiting advice, overdue checkpoints, labels expiring within 6 months; committee: decisions on ' +
+      'closed agendas (also grouped by session in `bySession`) and the visits assigned to the caller. Items sorted by `dueBy`.',
+  })
+  async inbox(@Req() req: AuthedRequest) {
+    const { caller } = req;
+    if (caller.role === 'coop')
+      return { role: caller.role, items: await coopInbox(this.ds, caller.cooperativeId ?? '') };
+    if (caller.role === 'federation') return { role: caller.role, items: await federationInbox(this.ds) };
+    return { role: caller.role, ...(await committeeInbox(this.ds, caller.sub)) };
+  }
+
+  @Get('committee-sessions/:id/agenda')
+  @Roles('federation', 'committee')
+  @ApiOperation({
+    summary: "A committee session's agenda: the candidacies placed on it, with the kind of item and their stage",
+  })
+  @ApiResponse({ status: 404, description: 'SESSION.NOT_FOUND' })
+  async agenda(@Param('id') id: string) {
+    const notFound = () => new ProblemException(404, 'SESSION.NOT_FOUND', "Cette séance du comité n'existe pas.");
+    if (!SESSION_ID.test(id)) throw notFound();
+    const agenda = await sessionAgenda(this.ds, id);
+    if (!agenda.session && agenda.items.length === 0) throw notFound();
+    return agenda;
+  }
+
+  @Get('kpis')
+  @Roles('federation')
+  @ApiOperation({
+    summary:
+      'Federation KPIs (spec §5): engagement rate, funnel, overdue checkpoints, labels expiring within 6 months, committee workload',
+  })
+  kpis() {
+    return federationKpis(this.ds);
+  }
+
+  @Get('kpis/practices.csv')
+  @Roles('federation')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="quali-coop-pratiques.csv"')
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary: 'Practices export for Excel: one row per cooperative × engagement × indicator of the submitted dossiers',
+    description:
+      'UTF-8 with BOM, `;` separator, decimal comma: baseline, target and the latest achieved value (progress reports).',
+  })
+  async exportPractices() {
+    return practicesCsv(await practiceRows(this.ds));
+  }
+
+  @Get('kpis/practices')
+  @Roles('federation')
+  @ApiOperation({ summary: 'Which engagements the submitted dossiers choose most, with the indicators used for each' })
+  practices() {
+    return engagementPopularity(this.ds);
+  }
+}

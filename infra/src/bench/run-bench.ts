@@ -1,0 +1,261 @@
+/**
+ * `npm run bench` (not part of `npm test`): starts the real stack on its own ports and data
+ * folder, measures, and writes docs/benchmarks.json and docs/benchmarks.md.
+ *  a. decision latency: API (HTTP → Update → response) vs the same Update sent with the
+ *     Temporal client, interleaved in one run on one workflow;
+ *  b. reads with 10,000 candidacies: list, inbox, KPIs over HTTP (autocannon) vs the same query in SQL;
+ *  c. lifecycle throughput: N candidacies driven concurrently through a cycle (demo policy);
+ *  d. the wall time of each path of the time-skipping workflow suite.
+ * BENCH_N_DECISIONS, BENCH_N_CYCLES, BENCH_SECTIONS (e.g. "a,b") tune a run.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import autocannon from 'autocannon';
+import { candidacyWorkflowId, commandUpdate } from '@qualicoop/contracts';
+import { sampleDossier } from '@qualicoop/domain';
+import { createDataSource, federationInbox, federationKpis, listCandidacies } from '@qualicoop/persistence';
+import { REPO_ROOT } from '@qualicoop/platform';
+import { SQLITE_PRAGMAS } from '../temporal-server';
+import { Stack, startStack } from '../stack';
+import { http, token, until } from './bench-http';
+import { summary, table, timed } from './stats';
+
+const N_DECISIONS = Number(process.env.BENCH_N_DECISIONS ?? 200);
+const N_CYCLES = Number(process.env.BENCH_N_CYCLES ?? 500);
+const SECTIONS = (process.env.BENCH_SECTIONS ?? 'a,b,c,d').split(',');
+const DEMO_MONTH_MS = 4000;
+const results: Record<string, unknown> = {};
+const md: string[] = [];
+
+async function openToImplementation(stack: Stack, coop: string): Promise<string> {
+  const api = stack.apiUrl;
+  await http(api, 'POST', '/cooperatives', 'federation', { id: coop, name: coop, region: 'Bench', email: `${coop}@bench.example` });
+  const opened = await http(api, 'POST', '/candidacies', coop, { cooperativeId: coop, policy: 'demo' });
+  const id = opened.body.id as string;
+  const form = new FormData();
+  form.append('file', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'lettre.pdf');
+  form.append('kind', 'letter_of_commitment');
+  const letter = await http(api, 'POST', `/candidacies/${id}/documents`, coop, form);
+  await http(api, 'PUT', `/candidacies/${id}/dossier`, coop, sampleDossier(letter.body.id));
+  await http(api, 'POST', `/candidacies/${id}/submission`, coop);
+  const sessionId = await until(async () => {
+    const c = await http(api, 'GET', `/candidacies/${id}`, 'committee');
+    return c.body.state?.agenda?.closed ? (c.body.state.agenda.sessionId as string) : undefined;
+  }, 120_000, 'the agenda to close');
+  const d = { sessionId, motivation: 'Bench' };
+  await http(api, 'POST', `/candidacies/${id}/decisions/completeness`, 'committee', { complete: true, ...d });
+  await http(api, 'POST', `/candidacies/${id}/decisions/admissibility`, 'committee', { admissible: true, ...d });
+  return id;
+}
+
+async function decisionLatency(stack: Stack, client: Client): Promise<void> {
+  const coop = `bench-latency-${Date.now()}`;
+  const id = await openToImplementation(stack, coop);
+  const handle = client.workflow.getHandle(candidacyWorkflowId(coop));
+  const api: number[] = [];
+  const raw: number[] = [];
+  for (let i = 0; i < N_DECISIONS; i++) {
+    // Interleaved, so both see the same machine and the same workflow state size.
+    const [res, apiMs] = await timed(() => http(stack.apiUrl, 'POST', `/candidacies/${id}/help-requests`, coop, { question: `Question ${i}` }));
+    if (res.status !== 200) throw new Error(`API decision failed: ${res.status} ${JSON.stringify(res.body)}`);
+    api.push(apiMs);
+    const [, rawMs] = await timed(() =>
+      handle.executeUpdate(commandUpdate('RequestHelp'), {
+        args: [{ command: { type: 'RequestHelp', helpRequestId: `raw-${i}-${Date.now()}`, question: `Question brute ${i}` }, actor: { role: 'coop', id: `user-${coop}`, cooperativeId: coop } }],
+      }),
+    );
+    raw.push(rawMs);
+  }
+  const a = summary(api);
+  const r = summary(raw);
+  const ratio = Math.round((a.p50 / r.p50) * 100) / 100;
+  results.decisionLatency = { api: a, raw: r, ratioP50: ratio, ratioP95: Math.round((a.p95 / r.p95) * 100) / 100 };
+  md.push(
+    '## a. Decision latency (RequestHelp Update, one workflow, interleaved)',
+    table(['path', 'n', 'p50 ms', 'p95 ms', 'p99 ms'], [
+      ['API: HTTP → auth → validation → Update → response', a.n, a.p50, a.p95, a.p99],
+      ['raw: Temporal client executeUpdate', r.n, r.p50, r.p95, r.p99],
+    ]),
+    `\n**API ÷ raw: ${ratio} at p50, ${(results.decisionLatency as { ratioP95: number }).ratioP95} at p95.** Both include the persistence activity (event store + read model) the Update awaits.\n`,
+  );
+}
+
+async function reads(stack: Stack): Promise<void> {
+  const ds = await createDataSource(stack.databaseUrl, 'bench').initialize();
+  try {
+    // Clone the real read models into 10,000 candidacies of 10,000 cooperatives, stages spread.
+    const [{ count }] = await ds.query('SELECT count(*)::int AS count FROM candidacies');
+    const missing = 10_000 - count;
+    if (missing > 0) {
+      await ds.query(`INSERT INTO cooperatives (id, name, region, email) SELECT 'bench-coop-' || g, 'Coop ' || g, 'Bench', 'b' || g || '@x.example' FROM generate_series(1, $1) g ON CONFLICT DO NOTHING`, [missing]);
+      await ds.query(
+        `INSERT INTO candidacies (id, cooperative_id, workflow_id, cycle, stage, closed, opened_at, stage_since, next_deadline_at, next_deadline_label,
+           label_expires_on, dossier_version, last_sequence, state, updated_at)
+         SELECT gen_random_uuid(), 'bench-coop-' || g, 'candidacy-bench-coop-' || g, 1,
+           (ARRAY['draft','on_agenda','under_review','implementation','visit_to_plan','labelled','labelled','implementation'])[1 + g % 8],
+           g % 17 = 0, now() - (g % 400) * interval '1 day', now() - (g % 90) * interval '1 day',
+           now() + ((g % 900) - 60) * interval '1 day', 'Échéance', (now() + (g % 1000) * interval '1 day')::date, 1, 10,
+           jsonb_set(t.state, '{stage}', to_jsonb((ARRAY['draft','on_agenda','under_review','implementation','visit_to_plan','labelled','labelled','implementation'])[1 + g % 8])), now()
+         FROM generate_series(1, $1) g, (SELECT state FROM candidacies ORDER BY updated_at DESC LIMIT 1) t`,
+        [missing],
+      );
+      await ds.query('ANALYZE candidacies');
+    }
+    const endpoints: Array<[string, string, string, () => Promise<unknown>]> = [
+      ['candidacy list (20 by next deadline)', '/candidacies?limit=20', 'federation', () => listCandidacies(ds, { limit: 20, offset: 0 })],
+      ['federation inbox', '/inbox', 'federation', () => federationInbox(ds)],
+      ['KPIs', '/kpis', 'federation', () => federationKpis(ds)],
+    ];
+    const rows: Array<Array<string | number>> = [];
+    const out: unknown[] = [];
+    for (const [name, path, as, sql] of endpoints) {
+      const run = await autocannon({ url: `${stack.apiUrl}${path}`, connections: 8, duration: 8, headers: { authorization: `Bearer ${token(as)}` } });
+      const sqlTimes: number[] = [];
+      for (let i = 0; i < 30; i++) sqlTimes.push((await timed(sql))[1]);
+      const s = summary(sqlTimes);
+      const non2xx = run.non2xx;
+      rows.push([name, run.latency.p50, run.latency.p99, Math.round(run.requests.average), non2xx, s.p50, s.p99]);
+      out.push({ name, path, http: { p50: run.latency.p50, p99: run.latency.p99, rps: run.requests.average, non2xx }, sql: s });
+    }
+    results.reads = { candidacies: 10_000, endpoints: out };
+    md.push(
+      '## b. Reads with 10,000 candidacies in the read models',
+      table(['query', 'HTTP p50 ms', 'HTTP p99 ms', 'req/s', 'non-2xx', 'same query in SQL p50 ms', 'SQL p99 ms'], rows),
+      '\nHTTP: autocannon, 8 connections, 8 s each, federation token. SQL: the same read-query function called directly on a DataSource, 30 times.\n',
+    );
+  } finally {
+    await ds.destroy();
+  }
+}
+
+async function throughput(stack: Stack, client: Client): Promise<void> {
+  const started = Date.now();
+  const workerPid = stack.processes.worker.child.pid!;
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    try {
+      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${workerPid}/status`, 'utf8'))?.[1];
+      peakRss = Math.max(peakRss, Number(rss ?? 0) * 1024);
+    } catch {
+      /* process gone */
+    }
+  }, 500);
+  const stamp = Date.now();
+  const coops = Array.from({ length: N_CYCLES }, (_, i) => `bench-cycle-${stamp}-${i}`);
+  const ds = await createDataSource(stack.databaseUrl, 'bench-c').initialize();
+  await ds.query(`INSERT INTO cooperatives (id, name, region, email) SELECT unnest($1::text[]), 'Bench', 'Bench', 'c@x.example'`, [coops]);
+  await ds.destroy();
+  const completed: number[] = [];
+  const failures: string[] = [];
+  await Promise.all(
+    coops.map(async (coop) => {
+      try {
+        await driveCycle(stack, client, coop);
+        completed.push(Date.now());
+      } catch (e) {
+        failures.push(`${coop}: ${(e as Error).message}`);
+      }
+    }),
+  );
+  clearInterval(sampler);
+  const minutes = (Date.now() - started) / 60_000;
+  const sample = coops.slice(0, 20);
+  let events = 0;
+  let bytes = 0;
+  for (const coop of sample) {
+    const history = await client.workflow.getHandle(candidacyWorkflowId(coop)).fetchHistory();
+    events += history.events?.length ?? 0;
+    bytes += temporal.api.history.v1.History.encode(history).finish().length;
+  }
+  results.throughput = {
+    candidacies: N_CYCLES,
+    completed: completed.length,
+    failures: failures.slice(0, 10),
+    wallMinutes: Math.round(minutes * 100) / 100,
+    cyclesPerMinute: Math.round((completed.length / minutes) * 10) / 10,
+    workerPeakRssMiB: Math.round(peakRss / 1048576),
+    historyEventsPerCycle: Math.round(events / sample.length),
+    historyBytesPerCycle: Math.round(bytes / sample.length),
+    demoMonthMs: DEMO_MONTH_MS,
+  };
+  const t = results.throughput as Record<string, number>;
+  const n = (k: string) => t[k] ?? 0;
+  md.push(
+    `## c. Lifecycle throughput: ${N_CYCLES} candidacies driven concurrently (demo policy, a month = ${DEMO_MONTH_MS / 1000} s)`,
+    'Cycle: open → draft → submit → agenda cut-off → completeness → admissibility → readiness → visit → report → agenda cut-off → label granted → label expiry (36 demo months), all through the API.',
+    table(['completed', 'failed', 'wall time (min)', 'completed cycles / min', 'worker peak RSS (MiB)', 'history events / cycle', 'history bytes / cycle'], [
+      [n('completed'), failures.length, n('wallMinutes'), n('cyclesPerMinute'), n('workerPeakRssMiB'), n('historyEventsPerCycle'), n('historyBytesPerCycle')],
+    ]),
+    '',
+  );
+}
+
+async function driveCycle(stack: Stack, client: Client, coop: string): Promise<void> {
+  const id = await openToImplementation(stack, coop);
+  const api = stack.apiUrl;
+  await http(api, 'POST', `/candidacies/${id}/readiness`, coop);
+  const today = new Date().toISOString().slice(0, 10);
+  await http(api, 'POST', `/candidacies/${id}/visit`, 'federation', { visitorId: 'member-visitor', visitDate: today });
+  const report = await http(api, 'POST', `/candidacies/${id}/visit-report`, 'visitor', { findingsSummary: 'Bench' });
+  if (report.status !== 200) throw new Error(`visit report: ${report.status} ${JSON.stringify(report.body)}`);
+  const sessionId = await until(async () => {
+    const c = await http(api, 'GET', `/candidacies/${id}`, 'committee');
+    return c.body.stage === 'award_decision' ? (c.body.state.agenda.sessionId as string) : undefined;
+  }, 600_000, 'the award agenda');
+  const granted = await http(api, 'POST', `/candidacies/${id}/decisions/award`, 'committee', { outcome: 'granted', sessionId, motivation: 'Bench' });
+  if (granted.status !== 200) throw new Error(`award: ${granted.status}`);
+  const result = (await client.workflow.getHandle(candidacyWorkflowId(coop)).result()) as { stage: string };
+  if (result.stage !== 'expired') throw new Error(`ended in ${result.stage}`);
+}
+
+function workflowSuite(): void {
+  const report = join(REPO_ROOT, '.data', 'bench', 'workflow-report.json');
+  spawnSync('npx', ['jest', '--selectProjects', 'workflow', '--runInBand', '--json', `--outputFile=${report}`], { cwd: REPO_ROOT, stdio: 'ignore' });
+  const json = JSON.parse(readFileSync(report, 'utf8')) as { testResults: Array<{ name: string; assertionResults: Array<{ fullName: string; duration: number; status: string }> }> };
+  const rows = json.testResults.flatMap((f) => f.assertionResults.map((t) => [f.name.replace(/.*\//, ''), t.fullName, t.duration ?? 0, t.status] as Array<string | number>));
+  rows.sort((a, b) => Number(b[2]) - Number(a[2]));
+  results.workflowSuite = rows.map(([file, name, ms, status]) => ({ file, name, ms, status }));
+  md.push('## d. Wall time of each path of the time-skipping workflow suite', table(['file', 'test', 'ms', 'status'], rows), '');
+}
+
+async function main(): Promise<void> {
+  const dataDir = join(REPO_ROOT, '.data', 'bench');
+  rmSync(dataDir, { recursive: true, force: true });
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  md.push(
+    '# Benchmarks',
+    '',
+    `Run of ${new Date().toISOString()} on ${machine}. Command: \`npm run bench\`. Temporal dev server with SQLite file, pragmas ${SQLITE_PRAGMAS.join(', ')}; embedded PostgreSQL 18; worker and API as separate processes, as \`npm start\` runs them. Medians and ratios measured side by side in one run; the machine is shared and noisy.`,
+    '',
+  );
+  results.machine = machine;
+  if (SECTIONS.includes('d')) workflowSuite();
+  const stack = await startStack({
+    dataDir,
+    ports: { postgres: 55450, temporal: 27233, temporalUi: 28233, api: 23000, mailSmtp: 21025, mailWeb: 21080 },
+    policy: 'standard',
+    env: { QC_ALLOW_POLICY_CHOICE: 'true', QC_DEMO_MONTH_MS: String(DEMO_MONTH_MS), QC_RATE_LIMIT_PER_MINUTE: '10000000' },
+  });
+  const connection = await Connection.connect({ address: stack.temporalAddress });
+  const client = new Client({ connection });
+  try {
+    if (SECTIONS.includes('a')) await decisionLatency(stack, client);
+    if (SECTIONS.includes('c')) await throughput(stack, client);
+    if (SECTIONS.includes('b')) await reads(stack);
+  } finally {
+    await connection.close();
+    await stack.stop();
+  }
+  writeFileSync(join(REPO_ROOT, 'docs', 'benchmarks.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(REPO_ROOT, 'docs', 'benchmarks.md'), `${md.join('\n')}\n`);
+  console.log(md.join('\n'));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

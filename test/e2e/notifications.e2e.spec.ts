@@ -1,0 +1,44 @@
+/**
+ * Every stage change becomes an e-mail in French, sent over SMTP to the development inbox
+ * (MailDev started by the stack), once per notification.
+ */
+import { sampleDossier } from '@qualicoop/domain';
+import { call, uploadLetter } from '../support/http';
+
+const COOP = 'coop-mail-e2e';
+const ADDRESS = 'direction@mail-e2e.example';
+
+interface Mail {
+  subject: string;
+  text: string;
+  to: Array<{ address: string }>;
+  headers: Record<string, string>;
+}
+
+async function inbox(): Promise<Mail[]> {
+  const res = await fetch(`${process.env.QC_MAIL_URL}/api/email`);
+  return (await res.json()) as Mail[];
+}
+
+it('e-mails the cooperative in French when its dossier is submitted, once', async () => {
+  await call('POST', '/cooperatives', { as: 'federation', body: { id: COOP, name: 'Coop des Mails', region: 'Normandie', email: ADDRESS } });
+  const opened = await call('POST', '/candidacies', { as: COOP, body: { cooperativeId: COOP } });
+  const id = opened.body.id;
+  const letter = await uploadLetter(id, COOP);
+  await call('PUT', `/candidacies/${id}/dossier`, { as: COOP, body: sampleDossier(letter) });
+  expect((await call('POST', `/candidacies/${id}/submission`, { as: COOP })).status).toBe(200);
+
+  let mine: Mail[] = [];
+  for (let i = 0; i < 100 && !mine.some((m) => m.subject.includes('dossier déposé')); i++) {
+    await new Promise((r) => setTimeout(r, 300));
+    mine = (await inbox()).filter((m) => m.to.some((t) => t.address === ADDRESS));
+  }
+  const submitted = mine.filter((m) => m.subject.includes('dossier déposé'));
+  expect(submitted).toHaveLength(1);
+  expect(submitted[0]!.subject).toBe("[Quali'Coop] Votre candidature : dossier déposé");
+  expect(submitted[0]!.text).toContain('Bonjour');
+  expect(submitted[0]!.text).toContain("Fédération nationale des Coop'HLM");
+  // One message per notification key: no duplicates in the inbox.
+  const keys = mine.map((m) => m.headers['x-qualicoop-notification']);
+  expect(new Set(keys).size).toBe(keys.length);
+});
