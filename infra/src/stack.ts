@@ -29,6 +29,14 @@ export interface Stack {
   mailUrl?: string;
   processes: Record<'worker' | 'api', Managed>;
   restart(name: 'worker' | 'api'): Promise<void>;
+  /** For the fault-injection test: crash and restore each part. */
+  faults: {
+    killWorker(): void;
+    startWorker(): void;
+    restartTemporal(): Promise<void>;
+    stopPostgres(): Promise<void>;
+    startPostgres(): Promise<void>;
+  };
   stop(): Promise<void>;
 }
 
@@ -37,11 +45,12 @@ const log = (msg: string) => console.log(`[stack] ${msg}`);
 export async function startStack(opts: StackOptions): Promise<Stack> {
   mkdirSync(opts.dataDir, { recursive: true });
   log('starting PostgreSQL…');
-  const pg = await startPostgres({ dataDir: opts.dataDir, port: opts.ports.postgres });
+  let pg = await startPostgres({ dataDir: opts.dataDir, port: opts.ports.postgres });
   const stops: Array<() => Promise<void>> = [() => pg.stop()];
   try {
     log('starting the Temporal dev server…');
-    const temporal = await startTemporalDevServer({ dataDir: opts.dataDir, port: opts.ports.temporal, uiPort: opts.ports.temporalUi });
+    const temporalOptions = { dataDir: opts.dataDir, port: opts.ports.temporal, uiPort: opts.ports.temporalUi };
+    let temporal = await startTemporalDevServer(temporalOptions);
     stops.unshift(() => temporal.process.stop());
     log('running migrations and seeding the referential…');
     await migrate(pg.url);
@@ -82,6 +91,20 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         await processes[name].stop();
         processes[name] = app(name);
         if (name === 'api') await waitForHttp(`${apiUrl}/health`, 60_000);
+      },
+      faults: {
+        killWorker: () => processes.worker.child.kill('SIGKILL'),
+        startWorker: () => {
+          processes.worker = app('worker');
+        },
+        async restartTemporal() {
+          await temporal.process.stop();
+          temporal = await startTemporalDevServer(temporalOptions);
+        },
+        stopPostgres: () => pg.stop(),
+        async startPostgres() {
+          pg = await startPostgres({ dataDir: opts.dataDir, port: opts.ports.postgres });
+        },
       },
       async stop() {
         for (const stop of stops) await stop().catch((e: unknown) => log(`stop failed: ${String(e)}`));

@@ -35,8 +35,14 @@ export async function generateOpenApi(): Promise<string> {
 }
 
 if (require.main === module) {
-  generateOpenApi().then((text) => {
-    writeFileSync(OPENAPI_FILE, text);
-    console.log(`wrote ${OPENAPI_FILE}`);
-  });
+  generateOpenApi().then(
+    (text) => {
+      writeFileSync(OPENAPI_FILE, text);
+      console.log(`wrote ${OPENAPI_FILE}`);
+    },
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

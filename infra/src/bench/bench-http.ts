@@ -21,12 +21,12 @@ export async function http<T = any>(api: string, method: string, path: string, a
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
-export async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+export async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string, intervalMs = 200): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const v = await probe();
     if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, intervalMs + Math.random() * intervalMs));
   }
   throw new Error(`timed out waiting for ${what}`);
 }

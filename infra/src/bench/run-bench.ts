@@ -9,7 +9,7 @@
  * BENCH_N_DECISIONS, BENCH_N_CYCLES, BENCH_SECTIONS (e.g. "a,b") tune a run.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -31,7 +31,7 @@ const DEMO_MONTH_MS = 4000;
 const results: Record<string, unknown> = {};
 const md: string[] = [];
 
-async function openToImplementation(stack: Stack, coop: string): Promise<string> {
+async function openToImplementation(stack: Stack, coop: string, pollMs = 200): Promise<string> {
   const api = stack.apiUrl;
   await http(api, 'POST', '/cooperatives', 'federation', { id: coop, name: coop, region: 'Bench', email: `${coop}@bench.example` });
   const opened = await http(api, 'POST', '/candidacies', coop, { cooperativeId: coop, policy: 'demo' });
@@ -45,7 +45,7 @@ async function openToImplementation(stack: Stack, coop: string): Promise<string>
   const sessionId = await until(async () => {
     const c = await http(api, 'GET', `/candidacies/${id}`, 'committee');
     return c.body.state?.agenda?.closed ? (c.body.state.agenda.sessionId as string) : undefined;
-  }, 120_000, 'the agenda to close');
+  }, 600_000, 'the agenda to close', pollMs);
   const d = { sessionId, motivation: 'Bench' };
   await http(api, 'POST', `/candidacies/${id}/decisions/completeness`, 'committee', { complete: true, ...d });
   await http(api, 'POST', `/candidacies/${id}/decisions/admissibility`, 'committee', { admissible: true, ...d });
@@ -195,7 +195,7 @@ async function throughput(stack: Stack, client: Client): Promise<void> {
 }
 
 async function driveCycle(stack: Stack, client: Client, coop: string): Promise<void> {
-  const id = await openToImplementation(stack, coop);
+  const id = await openToImplementation(stack, coop, 2000);
   const api = stack.apiUrl;
   await http(api, 'POST', `/candidacies/${id}/readiness`, coop);
   const today = new Date().toISOString().slice(0, 10);
@@ -205,7 +205,7 @@ async function driveCycle(stack: Stack, client: Client, coop: string): Promise<v
   const sessionId = await until(async () => {
     const c = await http(api, 'GET', `/candidacies/${id}`, 'committee');
     return c.body.stage === 'award_decision' ? (c.body.state.agenda.sessionId as string) : undefined;
-  }, 600_000, 'the award agenda');
+  }, 600_000, 'the award agenda', 2000);
   const granted = await http(api, 'POST', `/candidacies/${id}/decisions/award`, 'committee', { outcome: 'granted', sessionId, motivation: 'Bench' });
   if (granted.status !== 200) throw new Error(`award: ${granted.status}`);
   const result = (await client.workflow.getHandle(candidacyWorkflowId(coop)).result()) as { stage: string };
@@ -214,6 +214,7 @@ async function driveCycle(stack: Stack, client: Client, coop: string): Promise<v
 
 function workflowSuite(): void {
   const report = join(REPO_ROOT, '.data', 'bench', 'workflow-report.json');
+  mkdirSync(join(REPO_ROOT, '.data', 'bench'), { recursive: true });
   spawnSync('npx', ['jest', '--selectProjects', 'workflow', '--runInBand', '--json', `--outputFile=${report}`], { cwd: REPO_ROOT, stdio: 'ignore' });
   const json = JSON.parse(readFileSync(report, 'utf8')) as { testResults: Array<{ name: string; assertionResults: Array<{ fullName: string; duration: number; status: string }> }> };
   const rows = json.testResults.flatMap((f) => f.assertionResults.map((t) => [f.name.replace(/.*\//, ''), t.fullName, t.duration ?? 0, t.status] as Array<string | number>));

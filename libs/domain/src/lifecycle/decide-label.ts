@@ -89,6 +89,7 @@ export function decideRequestRenewal(s: CandidacyState, c: CommandOf<'RequestRen
   const label = requireLabel(s, c);
   const opensAt = renewalWindowOpensAt(label, s);
   if (!isReached(ctx.now, opensAt)) throw errors.renewalWindowNotOpen(formatDateFr(parisDateOf(opensAt)));
+  if (isReached(ctx.now, label.expiresOn.dueAt)) throw errors.deadlinePassed('demander le renouvellement', formatDateFr(label.expiresOn.date));
   return [{ type: 'RenewalRequested', ...meta(ctx), dossierVersion: requireDossierVersion(s, c.dossierVersion) }];
 }
 

@@ -100,6 +100,8 @@ describe('award, label, mid-term review, renewal', () => {
     // Expiry 16 Dec 2030 → window opens 16 June 2030.
     expect(early.refusal({ type: 'RequestRenewal', dossierVersion: 7 }, COOP, '2030-06-15T12:00:00.000Z')).toBe('LIFECYCLE.RENEWAL_WINDOW_NOT_OPEN');
     expect(() => early.run({ type: 'RequestRenewal', dossierVersion: 7 }, COOP, '2030-06-15T12:00:00.000Z')).toThrow('16 juin 2030');
+    // After expiry (its timer not yet run, e.g. after an outage) it is too late.
+    expect(early.refusal({ type: 'RequestRenewal', dossierVersion: 7 }, COOP, '2033-01-01T00:00:00.000Z')).toBe('LIFECYCLE.DEADLINE_PASSED');
     const story = renewalUnderReview();
     expect(story.s).toMatchObject({ stage: 'renewal_requested', agenda: { kind: 'renewal', closed: true }, renewal: { dossierVersion: 7 } });
     story.run({ type: 'DecideRenewal', outcome: 'renewed', sessionId: RENEWAL.sessionId, motivation: 'Résultats maintenus' }, COMMITTEE, RENEWAL.sessionDate);

@@ -1,4 +1,5 @@
 /** From the draft to the admissibility decision (spec §3, §4.1): submission, agenda, completeness. */
+import { formatDateFr } from '../calendar/calendar';
 import type { CommandContext, CommandOf } from './commands';
 import { errors } from './errors';
 import type { CheckpointPlan, DomainEvent } from './domain-events';
@@ -147,6 +148,8 @@ export function decideAnswerComplement(
   ctx: CommandContext,
 ): DomainEvent[] {
   requireStage(s, c.type, ['awaiting_complement']);
+  const deadline = s.complement?.deadline;
+  if (deadline && isReached(ctx.now, deadline.dueAt)) throw errors.deadlinePassed('répondre à la demande de complément', formatDateFr(deadline.date));
   const dossierVersion = requireDossierVersion(s, c.dossierVersion);
   const dossierHash = requireText(c.dossierHash, "L'empreinte du dossier est requise", 'dossierHash');
   return [{ type: 'ComplementAnswered', ...meta(ctx), round: s.complementRounds, dossierVersion, dossierHash }];

@@ -94,6 +94,8 @@ describe('submission and committee review', () => {
     const story = underReview(SESSION_JUNE, '2026-03-02T10:00:01.000Z');
     const june = { sessionId: SESSION_JUNE.sessionId, motivation: 'Incomplet' };
     story.run({ type: 'RecordCompleteness', complete: false, missing: ['lettre'], ...june }, COMMITTEE, SESSION_JUNE.sessionDate);
+    // An answer that arrives after the deadline, before its timer ran (an outage), is refused.
+    expect(story.refusal({ type: 'AnswerComplement', dossierVersion: 3, dossierHash: 'h3' }, COOP, '2026-12-01T10:00:00.000Z')).toBe('LIFECYCLE.DEADLINE_PASSED');
     const [lapsed] = story.run({ type: 'LapseCandidacy' }, SYSTEM, '2026-08-10T22:00:00.000Z');
     expect(lapsed).toMatchObject({ type: 'CandidacyLapsed', round: 1 });
     expect(story.s.stage).toBe('lapsed');

@@ -7,6 +7,7 @@ import { STAGE_LABELS_FR, type Stage } from './state';
 
 export const LIFECYCLE_ERROR_CODES = [
   'LIFECYCLE.NO_CANDIDACY',
+  'LIFECYCLE.DEADLINE_PASSED',
   'LIFECYCLE.ALREADY_OPENED',
   'LIFECYCLE.CANDIDACY_CLOSED',
   'LIFECYCLE.NOT_ALLOWED_IN_STAGE',
@@ -165,6 +166,9 @@ export const errors = {
   unknownHelpRequest: (id: string) => fail('LIFECYCLE.UNKNOWN_HELP_REQUEST', "Demande d'aide inconnue", { helpRequestId: id }),
   helpRequestAlreadyAnswered: (id: string) =>
     fail('LIFECYCLE.HELP_REQUEST_ALREADY_ANSWERED', "Cette demande d'aide a déjà reçu une réponse", { helpRequestId: id }),
+  /** A coop action that comes after its deadline, before the deadline's timer has run (e.g. after an outage). */
+  deadlinePassed: (whatFr: string, dateFr: string) =>
+    fail('LIFECYCLE.DEADLINE_PASSED', `Le délai pour ${whatFr} a expiré le ${dateFr}`, { dateFr }),
   deadlineNotReached: (dueAt: string) =>
     fail('LIFECYCLE.DEADLINE_NOT_REACHED', "L'échéance n'est pas encore atteinte", { dueAt }),
   unknownReminder: (key: string) => fail('LIFECYCLE.UNKNOWN_REMINDER', `Aucun rappel « ${key} » n'est prévu`, { key }),

@@ -1,0 +1,216 @@
+/**
+ * `npm run test:faults`: drives candidacies through the API to a granted label while crashing
+ * the system — kill -9 of the worker at random moments, a Temporal dev server restart, PostgreSQL
+ * stopped for 30 s — then checks that nothing was lost or done twice:
+ * every candidacy reaches its expected state; the event store holds every event once and in
+ * order; every read model equals its rebuild; no e-mail was sent twice; the API never answered
+ * 500 (503 while PostgreSQL was down). Prints the figures and exits 1 on any breach.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { candidacyWorkflowId, stateQuery } from '@qualicoop/contracts';
+import { sampleDossier } from '@qualicoop/domain';
+import { createDataSource, rebuildReadModels } from '@qualicoop/persistence';
+import { REPO_ROOT } from '@qualicoop/platform';
+import { Stack, startStack } from '../stack';
+import { token } from '../bench/bench-http';
+
+const N = Number(process.env.FAULTS_CANDIDACIES ?? 100);
+const DEMO_MONTH_MS = 6000;
+const statuses = new Map<number | 'network', number>();
+const serverErrors: string[] = [];
+const faults: string[] = [];
+const log = (msg: string) => console.log(`[faults] ${msg}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function api(stack: Stack, method: string, path: string, as: string, body?: unknown, key?: string): Promise<{ status: number; body: any }> {
+  for (let attempt = 0; attempt < 400; attempt++) {
+    const headers: Record<string, string> = { authorization: `Bearer ${token(as)}` };
+    if (key) headers['idempotency-key'] = key;
+    let payload: FormData | string | undefined;
+    if (body instanceof FormData) payload = body;
+    else if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    try {
+      const res = await fetch(`${stack.apiUrl}${path}`, { method, headers, body: payload, signal: AbortSignal.timeout(30_000) });
+      const text = await res.text();
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      const parsed = text ? JSON.parse(text) : undefined;
+      if (res.status >= 500) {
+        if (res.status !== 503) serverErrors.push(`${method} ${path} → ${res.status} ${text.slice(0, 200)}`);
+        await sleep(1000);
+        continue;
+      }
+      if (res.status === 409 && parsed?.code?.startsWith('IDEMPOTENCY.')) {
+        await sleep(500);
+        continue;
+      }
+      return { status: res.status, body: parsed };
+    } catch {
+      statuses.set('network', (statuses.get('network') ?? 0) + 1);
+      await sleep(1000);
+    }
+  }
+  throw new Error(`${method} ${path}: gave up`);
+}
+
+/** A cooperative and its committee, acting on whatever the candidacy's stage asks for next. */
+async function drive(stack: Stack, coop: string, deadline: number): Promise<string> {
+  const opened = await api(stack, 'POST', '/candidacies', coop, { cooperativeId: coop, policy: 'demo' }, `open-${coop}`);
+  const id: string = opened.body.id ?? (await api(stack, 'GET', `/candidacies?cooperativeId=${coop}`, coop)).body.items[0].id;
+  const p = `/candidacies/${id}`;
+  while (Date.now() < deadline) {
+    const c = (await api(stack, 'GET', p, 'federation')).body;
+    const agenda = c.state?.agenda;
+    const d = { sessionId: agenda?.sessionId, motivation: 'Décision' };
+    switch (c.stage) {
+      case 'draft': {
+        const form = new FormData();
+        form.append('file', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'lettre.pdf');
+        form.append('kind', 'letter_of_commitment');
+        const letter = await api(stack, 'POST', `${p}/documents`, coop, form);
+        await api(stack, 'PUT', `${p}/dossier`, coop, sampleDossier(letter.body.id));
+        await api(stack, 'POST', `${p}/submission`, coop, undefined, `submit-${id}`);
+        break;
+      }
+      case 'under_review':
+        if (!agenda?.closed) break;
+        if (!c.state.completeness) await api(stack, 'POST', `${p}/decisions/completeness`, 'committee', { complete: true, ...d }, `complete-${id}`);
+        else await api(stack, 'POST', `${p}/decisions/admissibility`, 'committee', { admissible: true, ...d }, `admissible-${id}`);
+        break;
+      case 'implementation':
+        await api(stack, 'POST', `${p}/readiness`, coop, undefined, `ready-${id}`);
+        break;
+      case 'visit_to_plan':
+        await api(stack, 'POST', `${p}/visit`, 'federation', { visitorId: 'member-visitor', visitDate: new Date().toISOString().slice(0, 10) }, `visit-${id}`);
+        break;
+      case 'visit_scheduled':
+        await api(stack, 'POST', `${p}/visit-report`, 'visitor', { findingsSummary: 'Visite faite' }, `report-${id}`);
+        break;
+      case 'award_decision':
+        if (agenda?.closed) await api(stack, 'POST', `${p}/decisions/award`, 'committee', { outcome: 'granted', ...d }, `award-${id}`);
+        break;
+      case 'labelled':
+        return id;
+      default:
+        break;
+    }
+    await sleep(1500 + Math.random() * 1500);
+  }
+  throw new Error(`${coop} did not reach labelled in time`);
+}
+
+async function injectFaults(stack: Stack, done: () => boolean): Promise<void> {
+  const started = Date.now();
+  let temporalRestarted = false;
+  let postgresStopped = false;
+  while (!done() && Date.now() - started < 600_000) {
+    await sleep(4000 + Math.random() * 5000);
+    if (done()) break;
+    const elapsed = Date.now() - started;
+    if (!temporalRestarted && elapsed > 30_000) {
+      temporalRestarted = true;
+      faults.push('temporal restart');
+      log('restarting the Temporal dev server');
+      await stack.faults.restartTemporal();
+      continue;
+    }
+    if (!postgresStopped && elapsed > 60_000) {
+      postgresStopped = true;
+      faults.push('postgres stopped 30 s');
+      log('stopping PostgreSQL for 30 s');
+      await stack.faults.stopPostgres();
+      await sleep(30_000);
+      await stack.faults.startPostgres();
+      log('PostgreSQL back');
+      continue;
+    }
+    faults.push('kill -9 worker');
+    stack.faults.killWorker();
+    await sleep(500 + Math.random() * 1500);
+    stack.faults.startWorker();
+  }
+}
+
+async function main(): Promise<void> {
+  const dataDir = join(REPO_ROOT, '.data', 'faults');
+  rmSync(dataDir, { recursive: true, force: true });
+  const stack = await startStack({
+    dataDir,
+    ports: { postgres: 55460, temporal: 37233, temporalUi: 38233, api: 33000, mailSmtp: 31025, mailWeb: 31080 },
+    policy: 'standard',
+    env: { QC_ALLOW_POLICY_CHOICE: 'true', QC_DEMO_MONTH_MS: String(DEMO_MONTH_MS), QC_RATE_LIMIT_PER_MINUTE: '10000000' },
+  });
+  const breaches: string[] = [];
+  try {
+    const run = randomUUID().slice(0, 6);
+    const coops = Array.from({ length: N }, (_, i) => `faults-${run}-${i}`);
+    await Promise.all(coops.map((id) => api(stack, 'POST', '/cooperatives', 'federation', { id, name: id, region: 'Test', email: `${id}@faults.example` })));
+    let finished = false;
+    const deadline = Date.now() + 15 * 60_000;
+    const injector = injectFaults(stack, () => finished);
+    const outcomes = await Promise.allSettled(coops.map((c) => drive(stack, c, deadline)));
+    finished = true;
+    await injector;
+    const ids = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+    outcomes.forEach((o, i) => o.status === 'rejected' && breaches.push(`${coops[i]}: ${(o.reason as Error).message}`));
+
+    const connection = await Connection.connect({ address: stack.temporalAddress });
+    const client = new Client({ connection });
+    const ds = await createDataSource(stack.databaseUrl, 'faults-check').initialize();
+    let eventsChecked = 0;
+    for (const [i, id] of ids.entries()) {
+      const state = await client.workflow.getHandle(candidacyWorkflowId(coops[i]!)).query(stateQuery);
+      const rows = (await ds.query('SELECT sequence FROM candidacy_events WHERE candidacy_id = $1 ORDER BY cycle, sequence', [id])) as Array<{ sequence: number }>;
+      eventsChecked += rows.length;
+      if (state.stage !== 'labelled') breaches.push(`${id}: workflow in ${state.stage}`);
+      if (rows.length !== state.sequence || rows.some((r, k) => r.sequence !== k + 1)) breaches.push(`${id}: event store ${rows.length} events vs workflow ${state.sequence}`);
+    }
+    const [{ duplicates }] = await ds.query('SELECT count(*)::int AS duplicates FROM (SELECT 1 FROM candidacy_events GROUP BY candidacy_id, cycle, sequence HAVING count(*) > 1) d');
+    const rebuild = await rebuildReadModels(ds, { dryRun: true });
+    if (rebuild.changed.length) breaches.push(`read models differing from their rebuild: ${rebuild.changed.length}`);
+    await sleep(8000); // let the outbox drain
+    const mails = (await (await fetch(`${stack.mailUrl}/api/email`)).json()) as Array<{ headers: Record<string, string> }>;
+    const perKey = new Map<string, number>();
+    for (const m of mails) perKey.set(m.headers['x-qualicoop-notification'] ?? '?', (perKey.get(m.headers['x-qualicoop-notification'] ?? '?') ?? 0) + 1);
+    const sentTwice = [...perKey.values()].filter((n) => n > 1).length;
+    if (sentTwice) breaches.push(`${sentTwice} notifications e-mailed more than once`);
+    if (duplicates) breaches.push(`${duplicates} duplicated events`);
+    if (serverErrors.length) breaches.push(`${serverErrors.length} 5xx other than 503: ${serverErrors.slice(0, 3).join(' | ')}`);
+    await ds.destroy();
+    await connection.close();
+
+    const figures = {
+      candidacies: N,
+      reachedLabel: ids.length,
+      faultsInjected: faults.length,
+      faults: Object.fromEntries([...new Set(faults)].map((f) => [f, faults.filter((x) => x === f).length])),
+      eventsChecked,
+      duplicatedEvents: duplicates,
+      readModelsChecked: rebuild.candidacies,
+      readModelsDiffering: rebuild.changed.length,
+      emails: mails.length,
+      emailsSentTwice: sentTwice,
+      httpStatuses: Object.fromEntries(statuses),
+    };
+    console.log(JSON.stringify(figures, null, 2));
+  } finally {
+    await stack.stop();
+  }
+  if (breaches.length) {
+    console.log(`FAULTS: ${breaches.length} breach(es)\n${breaches.slice(0, 20).join('\n')}`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+  console.log('1 passed, 0 failed');
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});
