@@ -2,7 +2,7 @@
  * `Idempotency-Key` on POST/PUT/PATCH: the first request with a key (per caller) is executed and
  * its response recorded; a retry with the same key gets the recorded response, and nothing is
  * decided twice. A retry while the first is still running gets 409; a failed first attempt
- * leaves no record, so it may be retried. (Decisions are also deduplicated by Temporal: the key
+ * leaves no record (or an abandoned one, taken over after a minute), so it may be retried. (Decisions are also deduplicated by Temporal: the key
  * becomes the Update id.)
  */
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
@@ -32,7 +32,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const path = req.originalUrl.split('?')[0] ?? req.originalUrl;
     return from(
       this.ds.query(
-        `INSERT INTO api_idempotency (caller, key, method, path) VALUES ($1, $2, $3, $4) ON CONFLICT (caller, key) DO NOTHING RETURNING key`,
+        // A record left "in progress" for a minute belongs to an attempt that died (e.g. the database
+        // went away before its response was recorded): take it over. The decision itself is still
+        // deduplicated by Temporal, since the key is also the Update id.
+        `INSERT INTO api_idempotency (caller, key, method, path) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (caller, key) DO UPDATE SET created_at = now()
+           WHERE api_idempotency.status IS NULL AND api_idempotency.created_at < now() - interval '1 minute'
+         RETURNING key`,
         [caller, key, req.method, path],
       ) as Promise<unknown[]>,
     ).pipe(
