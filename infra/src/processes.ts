@@ -25,8 +25,10 @@ export function startProcess(name: string, cmd: string, args: string[], opts: Sp
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
-      const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000).unref());
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), 10_000)));
       if ((await Promise.race([exited, timeout])) === 'timeout') child.kill('SIGKILL');
+      clearTimeout(timer);
       await exited;
       log?.end();
     },

