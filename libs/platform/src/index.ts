@@ -1,3 +1,4 @@
 export * from './config';
 export * from './jwt';
 export * from './workflow-bundle';
+export * from './oidc';
