@@ -5,9 +5,9 @@
  *   `evolve`, so the read model always equals a rebuild from the events) and the outbox.
  */
 import { DataSource, EntityManager } from 'typeorm';
-import { CandidacyState, evolve, isClosed, notificationsFor, searchableDates } from '@qualicoop/domain';
+import { CandidacyState, evolve, notificationsFor } from '@qualicoop/domain';
 import type { RecordedEvent } from '@qualicoop/contracts';
-import { candidacyWorkflowId } from '@qualicoop/contracts';
+import { upsertReadModel } from './read-model';
 
 export async function recordEvents(ds: DataSource, batch: RecordedEvent[]): Promise<number> {
   if (batch.length === 0) return 0;
@@ -50,19 +50,14 @@ async function project(tx: EntityManager, events: RecordedEvent[]): Promise<void
     }
   }
   const last = events[events.length - 1]!;
-  const s = state!;
-  const { nextDeadline, nextDeadlineLabel, labelExpiry } = searchableDates(s);
-  await tx.query(
-    `INSERT INTO candidacies (id, cooperative_id, workflow_id, cycle, stage, closed, opened_at, stage_since,
-       next_deadline_at, next_deadline_label, label_expires_on, dossier_version, last_sequence, state, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-     ON CONFLICT (id) DO UPDATE SET cycle = $4, stage = $5, closed = $6, stage_since = COALESCE($16, candidacies.stage_since),
-       next_deadline_at = $9, next_deadline_label = $10, label_expires_on = $11, dossier_version = $12,
-       last_sequence = $13, state = $14, updated_at = $15`,
-    [
-      last.candidacyId, last.cooperativeId, candidacyWorkflowId(last.cooperativeId), last.cycle, s.stage, isClosed(s),
-      first.event.at, stageSince ?? first.event.at, nextDeadline ?? null, nextDeadlineLabel ?? null,
-      labelExpiry ? labelExpiry.slice(0, 10) : null, s.dossierVersion ?? null, last.sequence, s, last.event.at, stageSince ?? null,
-    ],
-  );
+  await upsertReadModel(tx, {
+    candidacyId: last.candidacyId,
+    cooperativeId: last.cooperativeId,
+    cycle: last.cycle,
+    state: state!,
+    openedAt: first.event.at,
+    stageSince: stageSince ?? null,
+    lastSequence: last.sequence,
+    updatedAt: last.event.at,
+  });
 }

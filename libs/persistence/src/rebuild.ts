@@ -4,8 +4,8 @@
  * Each candidacy is rebuilt in its own transaction, under the same row lock the projection uses.
  */
 import { DataSource } from 'typeorm';
-import { CandidacyState, evolve, isClosed, searchableDates } from '@qualicoop/domain';
-import { candidacyWorkflowId } from '@qualicoop/contracts';
+import { CandidacyState, evolve } from '@qualicoop/domain';
+import { upsertReadModel } from './read-model';
 
 export interface RebuildReport {
   candidacies: number;
@@ -50,16 +50,17 @@ export async function rebuildReadModels(ds: DataSource, opts: { dryRun?: boolean
       )) as Array<{ same: boolean }>;
       if (!same?.same) report.changed.push(id);
       if (opts.dryRun) return;
-      const { nextDeadline, nextDeadlineLabel, labelExpiry } = searchableDates(state);
-      await tx.query(
-        `INSERT INTO candidacies (id, cooperative_id, workflow_id, cycle, stage, closed, opened_at, stage_since, next_deadline_at,
-           next_deadline_label, label_expires_on, dossier_version, last_sequence, state, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-         ON CONFLICT (id) DO UPDATE SET cycle = $4, stage = $5, closed = $6, opened_at = $7, stage_since = $8, next_deadline_at = $9,
-           next_deadline_label = $10, label_expires_on = $11, dossier_version = $12, last_sequence = $13, state = $14, updated_at = $15`,
-        [id, cooperative, candidacyWorkflowId(cooperative), last.cycle, state.stage, isClosed(state), openedAt, stageSince, nextDeadline ?? null,
-          nextDeadlineLabel ?? null, labelExpiry ? labelExpiry.slice(0, 10) : null, state.dossierVersion ?? null, last.sequence, state, last.data.at],
-      );
+      await upsertReadModel(tx, {
+        candidacyId: id,
+        cooperativeId: cooperative,
+        cycle: last.cycle,
+        state,
+        openedAt,
+        stageSince,
+        lastSequence: last.sequence,
+        updatedAt: last.data.at,
+        rebuild: true,
+      });
     });
   }
   return report;
