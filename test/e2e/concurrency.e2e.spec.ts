@@ -3,6 +3,7 @@
  * other answered 409; the same for two submissions of one dossier.
  */
 import { sampleDossier } from '@qualicoop/domain';
+import { createDataSource } from '@qualicoop/persistence';
 import { call, eventually, uploadLetter } from '../support/http';
 
 const COOP = 'coop-nord-concurrency';
@@ -33,4 +34,31 @@ it('applies exactly one of two simultaneous submissions', async () => {
   expect(refused.body.code).toMatch(/^LIFECYCLE\.(DECISION_ALREADY_RECORDED|NOT_ALLOWED_IN_STAGE)$/);
   const after = (await call('GET', `/candidacies/${id}/history`, { as: COOP })).body;
   expect(after.filter((e: { type: string }) => e.type === 'CompletenessRecorded')).toHaveLength(1);
+});
+
+it('gives a retried opening the candidacy its first attempt opened, even when that response was lost', async () => {
+  const coop = 'coop-nord-retry';
+  await call('POST', '/cooperatives', { as: 'federation', body: { id: coop, name: 'Nord Reprise', region: 'Hauts-de-France', email: 'r@x.example' } });
+  const headers = { 'Idempotency-Key': `open-${coop}` };
+  const first = await call('POST', '/candidacies', { as: coop, body: { cooperativeId: coop }, headers });
+  expect(first.status).toBe(201);
+  expect(first.headers.get('location')).toBe(`/candidacies/${first.body.id}`);
+
+  // The API died before recording the response: the record of the key is gone, the workflow runs.
+  const ds = await createDataSource(process.env.QC_DATABASE_URL!, 'e2e-retry').initialize();
+  try {
+    await ds.query('DELETE FROM api_idempotency WHERE key = $1', [`open-${coop}`]);
+  } finally {
+    await ds.destroy();
+  }
+  const retried = await call('POST', '/candidacies', { as: coop, body: { cooperativeId: coop }, headers });
+  expect(retried.status).toBe(201);
+  expect(retried.body.id).toBe(first.body.id);
+
+  // Another request (another key, or none) is a second opening: refused.
+  const other = await call('POST', '/candidacies', { as: coop, body: { cooperativeId: coop }, headers: { 'Idempotency-Key': `again-${coop}` } });
+  expect(other.status).toBe(409);
+  expect(other.body.code).toBe('CANDIDACY.ALREADY_OPEN');
+  const listed = await call('GET', `/candidacies?cooperativeId=${coop}`, { as: coop });
+  expect(listed.body.items.map((c: { id: string }) => c.id)).toEqual([first.body.id]);
 });

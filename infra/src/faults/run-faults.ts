@@ -6,7 +6,7 @@
  * order; every read model equals its rebuild; no e-mail was sent twice; the API never answered
  * 500 (503 while PostgreSQL was down). Prints the figures and exits 1 on any breach.
  */
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
@@ -21,8 +21,13 @@ const N = Number(process.env.FAULTS_CANDIDACIES ?? 100);
 const DEMO_MONTH_MS = 10_000;
 const statuses = new Map<number | 'network', number>();
 const serverErrors: string[] = [];
+const unclear503: string[] = [];
 const faults: string[] = [];
 const log = (msg: string) => console.log(`[faults] ${msg}`);
+/** Read by `npm test`, which adds these checks to its closing count. */
+const REPORT = join(REPO_ROOT, '.data', 'faults-report.json');
+const checks: Array<{ name: string; ok: boolean; detail: string }> = [];
+const check = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function api(stack: Stack, method: string, path: string, as: string, body?: unknown, key?: string): Promise<{ status: number; body: any }> {
@@ -42,6 +47,8 @@ async function api(stack: Stack, method: string, path: string, as: string, body?
       const parsed = text ? JSON.parse(text) : undefined;
       if (res.status >= 500) {
         if (res.status !== 503) serverErrors.push(`${method} ${path} → ${res.status} ${text.slice(0, 200)}`);
+        // A 503 must say what happened, in French, as a problem document.
+        else if (parsed?.status !== 503 || typeof parsed?.code !== 'string' || typeof parsed?.detail !== 'string') unclear503.push(`${method} ${path} → ${text.slice(0, 200)}`);
         await sleep(1000);
         continue;
       }
@@ -60,8 +67,10 @@ async function api(stack: Stack, method: string, path: string, as: string, body?
 
 /** A cooperative and its committee, acting on whatever the candidacy's stage asks for next. */
 async function drive(stack: Stack, coop: string, deadline: number): Promise<string> {
+  // 201, or 202 while the system catches up; a retry after a lost response gets the same id.
   const opened = await api(stack, 'POST', '/candidacies', coop, { cooperativeId: coop, policy: 'demo' }, `open-${coop}`);
-  const id: string = opened.body.id ?? (await api(stack, 'GET', `/candidacies?cooperativeId=${coop}`, coop)).body.items[0].id;
+  if (opened.status !== 201 && opened.status !== 202) throw new Error(`opening answered ${opened.status} ${JSON.stringify(opened.body)}`);
+  const id: string = opened.body.id;
   const p = `/candidacies/${id}`;
   while (Date.now() < deadline) {
     const c = (await api(stack, 'GET', p, 'federation')).body;
@@ -139,13 +148,16 @@ async function injectFaults(stack: Stack, done: () => boolean): Promise<void> {
 async function main(): Promise<void> {
   const dataDir = join(REPO_ROOT, '.data', 'faults');
   rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  rmSync(REPORT, { force: true });
   const stack = await startStack({
     dataDir,
     ports: { postgres: 55460, temporal: 37233, temporalUi: 38233, api: 33000, mailSmtp: 31025, mailWeb: 31080 },
     policy: 'standard',
     env: { QC_ALLOW_POLICY_CHOICE: 'true', QC_DEMO_MONTH_MS: String(DEMO_MONTH_MS), QC_RATE_LIMIT_PER_MINUTE: '10000000' },
   });
-  const breaches: string[] = [];
+  const outcomeBreaches: string[] = [];
+  const orderBreaches: string[] = [];
   try {
     const run = randomUUID().slice(0, 6);
     const coops = Array.from({ length: N }, (_, i) => `faults-${run}-${i}`);
@@ -158,7 +170,7 @@ async function main(): Promise<void> {
     await injector;
     const reached = outcomes.flatMap((o, i) => (o.status === 'fulfilled' ? [{ id: o.value, coop: coops[i]! }] : []));
     const ids = reached.map((r) => r.id);
-    outcomes.forEach((o, i) => o.status === 'rejected' && breaches.push(`${coops[i]}: ${(o.reason as Error).message}`));
+    outcomes.forEach((o, i) => o.status === 'rejected' && outcomeBreaches.push(`${coops[i]}: ${(o.reason as Error).message}`));
 
     const connection = await Connection.connect({ address: stack.temporalAddress });
     const client = new Client({ connection });
@@ -171,29 +183,34 @@ async function main(): Promise<void> {
       // Labelled, or expired if its (demo) label has run out by now.
       const expected = state.label && Date.now() > Date.parse(state.label.expiresOn.dueAt) + 5000 ? 'expired' : 'labelled';
       if (state.stage !== expected && !(state.stage === 'expired' && Date.now() > Date.parse(state.label?.expiresOn.dueAt ?? '') - 5000)) {
-        breaches.push(`${id}: workflow in ${state.stage}, expected ${expected}`);
+        outcomeBreaches.push(`${id}: workflow in ${state.stage}, expected ${expected}`);
       }
-      if (rows.length !== state.sequence || rows.some((r, k) => r.sequence !== k + 1)) breaches.push(`${id}: event store ${rows.length} events vs workflow ${state.sequence}`);
+      if (rows.length !== state.sequence || rows.some((r, k) => r.sequence !== k + 1)) orderBreaches.push(`${id}: event store ${rows.length} events vs workflow ${state.sequence}`);
     }
     const [{ duplicates }] = await ds.query('SELECT count(*)::int AS duplicates FROM (SELECT 1 FROM candidacy_events GROUP BY candidacy_id, cycle, sequence HAVING count(*) > 1) d');
     const rebuild = await rebuildReadModels(ds, { dryRun: true });
-    if (rebuild.changed.length) breaches.push(`read models differing from their rebuild: ${rebuild.changed.length}`);
     await sleep(8000); // let the outbox drain
     const mails = (await (await fetch(`${stack.mailUrl}/api/email`)).json()) as Array<{ headers: Record<string, string> }>;
     const perKey = new Map<string, number>();
     for (const m of mails) perKey.set(m.headers['x-qualicoop-notification'] ?? '?', (perKey.get(m.headers['x-qualicoop-notification'] ?? '?') ?? 0) + 1);
     const sentTwice = [...perKey.values()].filter((n) => n > 1).length;
-    if (sentTwice) breaches.push(`${sentTwice} notifications e-mailed more than once`);
-    if (duplicates) breaches.push(`${duplicates} duplicated events`);
-    if (serverErrors.length) breaches.push(`${serverErrors.length} 5xx other than 503: ${serverErrors.slice(0, 3).join(' | ')}`);
     await ds.destroy();
     await connection.close();
+
+    const count = (f: string) => faults.filter((x) => x === f).length;
+    check('faults injected: kill -9 of the worker (≥ 5), a Temporal restart, PostgreSQL stopped 30 s', count('kill -9 worker') >= 5 && count('temporal restart') === 1 && count('postgres stopped 30 s') === 1, faults.join(', '));
+    check(`all ${N} candidacies reached their label`, ids.length === N && outcomeBreaches.length === 0, outcomeBreaches.slice(0, 5).join(' | '));
+    check('every event stored exactly once and in order', duplicates === 0 && orderBreaches.length === 0, `${duplicates} duplicated; ${orderBreaches.slice(0, 5).join(' | ')}`);
+    check('every read model equals its rebuild from the events', rebuild.changed.length === 0, `${rebuild.changed.length} differ`);
+    check('no notification e-mailed twice', sentTwice === 0 && mails.length > 0, `${sentTwice} sent twice of ${mails.length}`);
+    check('no 5xx but 503, and every 503 a clear problem document', serverErrors.length === 0 && unclear503.length === 0, [...serverErrors, ...unclear503].slice(0, 3).join(' | '));
+    check('PostgreSQL down answered 503 (never 500)', (statuses.get(503) ?? 0) > 0, 'no 503 seen');
 
     const figures = {
       candidacies: N,
       reachedLabel: ids.length,
       faultsInjected: faults.length,
-      faults: Object.fromEntries([...new Set(faults)].map((f) => [f, faults.filter((x) => x === f).length])),
+      faults: Object.fromEntries([...new Set(faults)].map((f) => [f, count(f)])),
       eventsChecked,
       duplicatedEvents: duplicates,
       readModelsChecked: rebuild.candidacies,
@@ -203,19 +220,19 @@ async function main(): Promise<void> {
       httpStatuses: Object.fromEntries(statuses),
     };
     console.log(JSON.stringify(figures, null, 2));
+    writeFileSync(REPORT, JSON.stringify({ passed: checks.filter((c) => c.ok).length, failed: checks.filter((c) => !c.ok).length, checks, figures }, null, 2));
   } finally {
     await stack.stop();
   }
-  if (breaches.length) {
-    console.log(`FAULTS: ${breaches.length} breach(es)\n${breaches.slice(0, 20).join('\n')}`);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-  }
-  console.log('1 passed, 0 failed');
+  for (const c of checks) console.log(`[faults] ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}${c.ok ? '' : ` — ${c.detail}`}`);
+  const failed = checks.filter((c) => !c.ok).length;
+  console.log(`${checks.length - failed} passed, ${failed} failed`);
+  if (failed) process.exit(1);
 }
 
 main().catch((e: unknown) => {
   console.error(e);
+  writeFileSync(REPORT, JSON.stringify({ passed: 0, failed: 1, checks: [{ name: 'fault test ran', ok: false, detail: String(e) }] }));
   console.log('0 passed, 1 failed');
   process.exit(1);
 });

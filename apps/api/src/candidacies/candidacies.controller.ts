@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { checkDossier, CURRENT_REFERENTIAL, Dossier } from '@qualicoop/domain';
@@ -43,17 +44,45 @@ export class CandidaciesController {
 
   @Post()
   @Roles('coop', 'federation')
-  @ApiOperation({ summary: 'Open a candidacy for a cooperative (starts its workflow)' })
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOperation({
+    summary: 'Open a candidacy for a cooperative (starts its workflow)',
+    description:
+      'With an Idempotency-Key, a retry of the same request returns the same candidacy, even if the first response was lost. ' +
+      'The `Location` header names the candidacy.',
+  })
   @ApiResponse({ status: 201, description: 'The new candidacy, in stage draft' })
+  @ApiResponse({
+    status: 202,
+    description:
+      'CANDIDACY.OPENING: the workflow is started but its first event is not yet in the read models (system under load or recovering); ' +
+      '`{ id, cooperativeId, code, detail }`, GET the `Location` shortly after',
+  })
   @ApiResponse({ status: 409, description: 'CANDIDACY.ALREADY_OPEN: the cooperative already has an open candidacy or label cycle' })
-  async open(@Body() body: OpenCandidacyDto, @Req() req: AuthedRequest) {
+  async open(
+    @Body() body: OpenCandidacyDto,
+    @Req() req: AuthedRequest,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
     const { caller } = req;
     const cooperative = await this.ds.getRepository(CooperativeEntity).findOneBy({ id: body.cooperativeId });
     if (!cooperative || (caller.role === 'coop' && caller.cooperativeId !== body.cooperativeId)) {
       throw new ProblemException(404, 'COOPERATIVE.NOT_FOUND', "Cette coopérative n'existe pas.");
     }
-    const id = await this.commands.open(body.cooperativeId, caller, this.commands.policyFor(body.policy));
-    return view(await this.reads.waitFor(id, caller));
+    const requestKey = idempotencyKey ? `${caller.sub}:${idempotencyKey}` : undefined;
+    const id = await this.commands.open(body.cooperativeId, caller, this.commands.policyFor(body.policy), requestKey);
+    res.setHeader('Location', `/candidacies/${id}`);
+    const row = await this.reads.waitFor(id, caller);
+    if (row) return view(row);
+    res.status(202);
+    res.setHeader('Retry-After', '2');
+    return {
+      id,
+      cooperativeId: body.cooperativeId,
+      code: 'CANDIDACY.OPENING',
+      detail: "La candidature est ouverte ; elle sera visible dans un instant à l'adresse indiquée (en-tête Location).",
+    };
   }
 
   @Get(':id')

@@ -47,7 +47,13 @@ export class CandidacyCommandsService {
     return this.config.demoMonthMs === DEMO_POLICY.demoMonthMs ? DEMO_POLICY : { ...DEMO_POLICY, version: `${DEMO_POLICY.version}+${this.config.demoMonthMs}ms`, demoMonthMs: this.config.demoMonthMs };
   }
 
-  async open(cooperativeId: string, caller: Caller, policy: Policy = this.policyFor()): Promise<string> {
+  /**
+   * Starts the candidacy's workflow and returns the candidacy id. `requestKey` (the caller and its
+   * Idempotency-Key) is kept in the workflow's memo: a retry of the same request finds the
+   * workflow it started and gets the same id instead of "already open", even when the first
+   * attempt's response was lost (API restarted, database down while recording it).
+   */
+  async open(cooperativeId: string, caller: Caller, policy: Policy = this.policyFor(), requestKey?: string): Promise<string> {
     const candidacyId = randomUUID();
     const input: CandidacyInput = {
       candidacyId,
@@ -56,23 +62,33 @@ export class CandidacyCommandsService {
       policy,
       openedBy: actorOf(caller),
     };
+    const workflowId = candidacyWorkflowId(cooperativeId);
     try {
       await this.temporal.workflow.start(CANDIDACY_WORKFLOW_TYPE, {
         taskQueue: TASK_QUEUE,
-        workflowId: candidacyWorkflowId(cooperativeId),
+        workflowId,
         args: [input],
         // One open candidacy per cooperative (spec §6.1); a new one may follow a closed one.
         workflowIdConflictPolicy: 'FAIL',
         workflowIdReusePolicy: 'ALLOW_DUPLICATE',
         staticSummary: `Candidature Quali'Coop de ${cooperativeId}`,
+        memo: { candidacyId, ...(requestKey ? { openRequest: requestKey } : {}) },
       });
     } catch (e) {
       if (e instanceof WorkflowExecutionAlreadyStartedError) {
+        const sameRequest = requestKey ? await this.openedBy(workflowId, requestKey) : undefined;
+        if (sameRequest) return sameRequest;
         throw new ProblemException(409, 'CANDIDACY.ALREADY_OPEN', 'Cette coopérative a déjà une candidature ou un cycle de label en cours.');
       }
       throw e;
     }
     return candidacyId;
+  }
+
+  /** The candidacy id of the running workflow if this very request started it. */
+  private async openedBy(workflowId: string, requestKey: string): Promise<string | undefined> {
+    const { memo } = await this.temporal.workflow.getHandle(workflowId).describe();
+    return memo?.['openRequest'] === requestKey && typeof memo['candidacyId'] === 'string' ? memo['candidacyId'] : undefined;
   }
 
   async execute(workflowId: string, command: Command, caller: Caller, idempotencyKey?: string): Promise<CommandResponse> {

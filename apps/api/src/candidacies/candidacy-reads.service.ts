@@ -20,15 +20,19 @@ export class CandidacyReadsService {
     return row;
   }
 
-  /** Waits for the workflow's first event to be projected, so a GET right after POST agrees. */
-  async waitFor(id: string, caller: Caller, timeoutMs = 15_000): Promise<CandidacyEntity> {
+  /**
+   * Waits for the workflow's first event to be projected, so a GET right after POST agrees;
+   * null if it is still not visible after `timeoutMs` (the caller answers 202).
+   */
+  async waitFor(id: string, caller: Caller, timeoutMs = 15_000): Promise<CandidacyEntity | null> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      try {
-        return await this.get(id, caller);
-      } catch {
-        if (Date.now() > deadline) throw new ProblemException(503, 'CANDIDACY.NOT_YET_VISIBLE', "La candidature est ouverte mais n'est pas encore visible ; réessayez dans un instant.");
+      const row = await this.ds.getRepository(CandidacyEntity).findOneBy({ id });
+      if (row) {
+        if (caller.role === 'coop' && row.cooperativeId !== caller.cooperativeId) throw NOT_FOUND();
+        return row;
       }
+      if (Date.now() > deadline) return null;
       await new Promise((r) => setTimeout(r, 100));
     }
   }
