@@ -27,6 +27,8 @@ import {
 export const ENGAGEMENT_TARGET = 0.8;
 /** "Labels expiring soon" in the federation's inbox and KPIs. */
 export const LABEL_EXPIRY_HORIZON_MONTHS = 6;
+/** The KPIs name at most this many candidacies per list; the counts are exact. */
+export const KPI_LIST_LIMIT = 50;
 
 const iso = (d: Date | string | null | undefined): string | null => (d == null ? null : new Date(d).toISOString());
 const num = (v: unknown): number => Number(v ?? 0);
@@ -652,7 +654,10 @@ export interface Kpis {
     count: number;
     medianDaysInStage: number | null;
   }>;
-  /** Checkpoint reports flagged overdue and not filed, in candidacies still in implementation. */
+  /**
+   * Checkpoint reports flagged overdue and not filed, in candidacies still in implementation: the
+   * count, and the `KPI_LIST_LIMIT` oldest (all of them: `GET /candidacies?overdue=true`).
+   */
   overdueCheckpoints: {
     count: number;
     items: Array<{
@@ -664,14 +669,18 @@ export interface Kpis {
       dueAt: string;
     }>;
   };
-  labelsExpiringWithin6Months: Array<{
-    candidacyId: string;
-    cooperativeId: string;
-    cooperativeName: string;
-    stage: string;
-    labelExpiresOn: string;
-    renewalRequested: boolean;
-  }>;
+  /** The first `KPI_LIST_LIMIT` by expiry date; all of them: `GET /candidacies?labelExpiringWithinMonths=6`. */
+  labelsExpiringWithin6Months: {
+    count: number;
+    items: Array<{
+      candidacyId: string;
+      cooperativeId: string;
+      cooperativeName: string;
+      stage: string;
+      labelExpiresOn: string;
+      renewalRequested: boolean;
+    }>;
+  };
   /** Per session: how many items (candidacy × kind) were placed on its agenda; upcoming sessions and those with items. */
   committeeWorkload: Array<{
     sessionId: string;
@@ -706,30 +715,36 @@ export async function federationKpis(ds: DataSource, now: Date = new Date()): Pr
   const byStage = new Map(funnelRows.map((r) => [r.stage, r]));
 
   const overdue: Array<{
+    total: number;
     id: string;
     cooperative_id: string;
     cooperative_name: string;
     cp: { checkpoint: number; deadline: { date: string; dueAt: string } };
   }> = await ds.query(
-    `SELECT c.id, c.cooperative_id, co.name AS cooperative_name, cp AS cp
+    `SELECT count(*) OVER ()::int AS total, c.id, c.cooperative_id, co.name AS cooperative_name, cp AS cp
          FROM candidacies c JOIN cooperatives co ON co.id = c.cooperative_id
         CROSS JOIN LATERAL jsonb_array_elements(c.state->'checkpoints') cp
         WHERE c.stage = 'implementation' AND (cp->>'overdue')::boolean IS TRUE AND NOT (cp ? 'reportFiledAt')
-        ORDER BY cp->'deadline'->>'dueAt', c.id`,
+        ORDER BY cp->'deadline'->>'dueAt', c.id
+        LIMIT $1`,
+    [KPI_LIST_LIMIT],
   );
 
   const expiring: Array<{
+    total: number;
     id: string;
     cooperative_id: string;
     cooperative_name: string;
     stage: string;
     label_expires_on: string;
   }> = await ds.query(
-    `SELECT c.id, c.cooperative_id, co.name AS cooperative_name, c.stage, c.label_expires_on::text AS label_expires_on
+    `SELECT count(*) OVER ()::int AS total, c.id, c.cooperative_id, co.name AS cooperative_name, c.stage,
+            c.label_expires_on::text AS label_expires_on
        FROM candidacies c JOIN cooperatives co ON co.id = c.cooperative_id
       WHERE NOT c.closed AND c.label_expires_on IS NOT NULL AND c.label_expires_on <= $1::date
-      ORDER BY c.label_expires_on, c.id`,
-    [horizon],
+      ORDER BY c.label_expires_on, c.id
+      LIMIT $2`,
+    [horizon, KPI_LIST_LIMIT],
   );
 
   const workload: Array<{ id: string; calendar: string; session_date: Date; cutoff_at: Date; items: number }> =
@@ -767,7 +782,7 @@ export async function federationKpis(ds: DataSource, now: Date = new Date()): Pr
       };
     }),
     overdueCheckpoints: {
-      count: overdue.length,
+      count: num(overdue[0]?.total),
       items: overdue.map((r) => ({
         candidacyId: r.id,
         cooperativeId: r.cooperative_id,
@@ -777,14 +792,17 @@ export async function federationKpis(ds: DataSource, now: Date = new Date()): Pr
         dueAt: r.cp.deadline.dueAt,
       })),
     },
-    labelsExpiringWithin6Months: expiring.map((r) => ({
-      candidacyId: r.id,
-      cooperativeId: r.cooperative_id,
-      cooperativeName: r.cooperative_name,
-      stage: r.stage,
-      labelExpiresOn: r.label_expires_on,
-      renewalRequested: r.stage === 'renewal_requested',
-    })),
+    labelsExpiringWithin6Months: {
+      count: num(expiring[0]?.total),
+      items: expiring.map((r) => ({
+        candidacyId: r.id,
+        cooperativeId: r.cooperative_id,
+        cooperativeName: r.cooperative_name,
+        stage: r.stage,
+        labelExpiresOn: r.label_expires_on,
+        renewalRequested: r.stage === 'renewal_requested',
+      })),
+    },
     committeeWorkload: workload.map((r) => ({
       sessionId: r.id,
       calendar: r.calendar,

@@ -11,6 +11,7 @@ import {
   engagementPopularity,
   federationInbox,
   federationKpis,
+  InboxItem,
   listCandidacies,
   practiceRows,
   practicesCsv,
@@ -18,9 +19,10 @@ import {
 } from '@qualicoop/persistence';
 import { AuthedRequest, Roles } from '../auth/auth.guard';
 import { ProblemException } from '../common/problem';
-import { ListCandidaciesQuery, SESSION_ID } from './reads.dto';
+import { InboxQuery, ListCandidaciesQuery, SESSION_ID } from './reads.dto';
 
 const DEFAULT_LIMIT = 20;
+const DEFAULT_INBOX_LIMIT = 100;
 
 @ApiTags('reads')
 @ApiBearerAuth()
@@ -63,14 +65,19 @@ export class ReadsController {
     description:
       'coop: its open candidacies (next deadline, actions it can take now); federation: visits to plan, help requests, ' +
       'checkpoint reports awaiting advice, overdue checkpoints, labels expiring within 6 months; committee: decisions on ' +
-      'closed agendas (also grouped by session in `bySession`) and the visits assigned to the caller. Items sorted by `dueBy`.',
+      'closed agendas (also grouped by session in `bySession`, not paginated) and the visits assigned to the caller. ' +
+      'Items sorted by `dueBy` (undated last), paginated: `{ role, items, total, limit, offset }`.',
   })
-  async inbox(@Req() req: AuthedRequest) {
+  @ApiResponse({ status: 400, description: 'REQUEST.VALIDATION_FAILED: invalid limit or offset (French message per field)' })
+  async inbox(@Query() query: InboxQuery, @Req() req: AuthedRequest) {
     const { caller } = req;
-    if (caller.role === 'coop')
-      return { role: caller.role, items: await coopInbox(this.ds, caller.cooperativeId ?? '') };
-    if (caller.role === 'federation') return { role: caller.role, items: await federationInbox(this.ds) };
-    return { role: caller.role, ...(await committeeInbox(this.ds, caller.sub)) };
+    const limit = query.limit ?? DEFAULT_INBOX_LIMIT;
+    const offset = query.offset ?? 0;
+    const page = (items: InboxItem[]) => ({ items: items.slice(offset, offset + limit), total: items.length, limit, offset });
+    if (caller.role === 'coop') return { role: caller.role, ...page(await coopInbox(this.ds, caller.cooperativeId ?? '')) };
+    if (caller.role === 'federation') return { role: caller.role, ...page(await federationInbox(this.ds)) };
+    const { items, bySession } = await committeeInbox(this.ds, caller.sub);
+    return { role: caller.role, ...page(items), bySession };
   }
 
   @Get('committee-sessions/:id/agenda')

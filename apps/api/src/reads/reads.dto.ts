@@ -100,3 +100,21 @@ export class ListCandidaciesQuery {
   @Max(1_000_000, { message: 'offset : 1 000 000 au plus' })
   offset?: number;
 }
+
+export class InboxQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100, description: 'Items per page (items sorted by due date)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit : nombre entier attendu' })
+  @Min(1, { message: 'limit : 1 au moins' })
+  @Max(500, { message: 'limit : 500 au plus' })
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'offset : nombre entier attendu' })
+  @Min(0, { message: 'offset : 0 au moins' })
+  @Max(1_000_000, { message: 'offset : 1 000 000 au plus' })
+  offset?: number;
+}
