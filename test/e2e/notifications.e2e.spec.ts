@@ -42,3 +42,26 @@ it('e-mails the cooperative in French when its dossier is submitted, once', asyn
   const keys = mine.map((m) => m.headers['x-qualicoop-notification']);
   expect(new Set(keys).size).toBe(keys.length);
 });
+
+it("e-mails the committee the session's agenda when it closes, naming each cooperative on it", async () => {
+  const coop = 'coop-mail-agenda-e2e';
+  await call('POST', '/cooperatives', { as: 'federation', body: { id: coop, name: "Coop de l'Ordre du Jour", region: 'Normandie', email: 'odj@mail-e2e.example' } });
+  const opened = await call('POST', '/candidacies', { as: coop, body: { cooperativeId: coop, policy: 'demo' } });
+  const id = opened.body.id;
+  const letter = await uploadLetter(id, coop);
+  await call('PUT', `/candidacies/${id}/dossier`, { as: coop, body: sampleDossier(letter) });
+  const submitted = await call('POST', `/candidacies/${id}/submission`, { as: coop });
+  expect(submitted.status).toBe(200);
+
+  let agendaMails: Mail[] = [];
+  for (let i = 0; i < 200 && agendaMails.length === 0; i++) {
+    await new Promise((r) => setTimeout(r, 300));
+    agendaMails = (await inbox()).filter((m) => m.headers['x-qualicoop-notification']?.endsWith(':agenda-closed') && m.text.includes("Coop de l'Ordre du Jour"));
+  }
+  expect(agendaMails).toHaveLength(1);
+  const [mail] = agendaMails;
+  expect(mail!.subject).toMatch(/^\[Quali'Coop\] Ordre du jour de la séance du \d{1,2} \S+ \d{4} arrêté$/);
+  expect(mail!.text).toContain("- Coop de l'Ordre du Jour : dossier de candidature (complétude et admissibilité)");
+  // The seeded sessions list no members: the whole committee is addressed.
+  expect(mail!.to.map((t) => t.address).sort()).toEqual(['jean.petit@comite.example', 'sophie.bernard@comite.example']);
+});

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
-import { createDataSource } from '@qualicoop/persistence';
+import { createDataSource, resolveRecipients } from '@qualicoop/persistence';
 import { migrate } from '@qualicoop/infra';
 // The sender is the worker's: exercised here in-process, against the real database and SMTP server.
 // eslint-disable-next-line @nx/enforce-module-boundaries -- an e2e-tagged suite exercising the worker app's sender in-process
@@ -293,4 +293,29 @@ test('start() polls the outbox until stop(), which waits for the batch in progre
   await insertNotification({ key: 'mail-test-after-stop', recipient: 'coop:mail-test-coop' });
   await new Promise((r) => setTimeout(r, 200));
   expect((await row('mail-test-after-stop')).status).toBe('pending');
+});
+
+test("a session's agenda message goes to its members, or to the whole committee when it lists none", async () => {
+  await ds.query(
+    `INSERT INTO committee_sessions (id, calendar, session_date, cutoff_at, members) VALUES
+       ('mail-test-with-members', 'standard', '2027-03-09T09:00:00Z', '2027-02-16T22:59:59Z', '{mail-test-visitor,mail-test-fed-1}'),
+       ('mail-test-no-members', 'standard', '2027-06-08T08:00:00Z', '2027-05-18T21:59:59Z', '{}')`,
+  );
+  // A federation person listed by mistake is not a committee member: not addressed.
+  expect(await resolveRecipients(ds, 'committee-session:mail-test-with-members')).toEqual(['visiteur@comite-mail-test.example']);
+  expect(await resolveRecipients(ds, 'committee-session:mail-test-no-members')).toEqual([
+    'president@comite-mail-test.example',
+    'visiteur@comite-mail-test.example',
+  ]);
+  expect(await resolveRecipients(ds, 'committee-session:unknown-session')).toEqual([
+    'president@comite-mail-test.example',
+    'visiteur@comite-mail-test.example',
+  ]);
+
+  await insertNotification({ key: 'session:mail-test-with-members:agenda-closed', recipient: 'committee-session:mail-test-with-members' });
+  const s = sender();
+  expect(await s.sendBatch()).toBe(1);
+  await s.stop();
+  const [mail] = await mails();
+  expect(mail!.to.map((a) => a.address)).toEqual(['visiteur@comite-mail-test.example']);
 });

@@ -35,10 +35,10 @@ async function openToImplementation(stack: Stack, coop: string, pollMs = 200): P
   const api = stack.apiUrl;
   await http(api, 'POST', '/cooperatives', 'federation', { id: coop, name: coop, region: 'Bench', email: `${coop}@bench.example` });
   const opened = await http(api, 'POST', '/candidacies', coop, { cooperativeId: coop, policy: 'demo' });
-  // Under a burst the first projection may take longer than the API waits (503): find it by cooperative.
-  const id: string =
-    opened.body.id ??
-    (await until(async () => (await http(api, 'GET', `/candidacies?cooperativeId=${coop}`, 'federation')).body.items?.[0]?.id as string | undefined, 600_000, 'the opened candidacy', pollMs));
+  if (opened.status !== 201 && opened.status !== 202) throw new Error(`opening: ${opened.status} ${JSON.stringify(opened.body)}`);
+  const id: string = opened.body.id;
+  // 202 under a burst: open, not yet in the read models; wait until its Location answers.
+  if (opened.status === 202) await until(async () => (await http(api, 'GET', `/candidacies/${id}`, coop)).status === 200 || undefined, 600_000, 'the opened candidacy', pollMs);
   const form = new FormData();
   form.append('file', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'lettre.pdf');
   form.append('kind', 'letter_of_commitment');

@@ -12,10 +12,15 @@ export interface Notification {
   /** Set when one message stands for several candidacies (a session's agenda): deduplicates it. */
   key?: string;
   kind: string;
-  /** 'coop:<id>', 'federation', 'committee' or 'visitor:<id>'. */
+  /** 'coop:<id>', 'federation', 'committee', 'committee-session:<sessionId>' or 'visitor:<id>'. */
   recipient: string;
   subject: string;
   body: string;
+  /**
+   * The committee's message at an agenda's cut-off: the event store appends that session's agenda
+   * (every item placed on it) to the body, since one candidacy's event does not know the others.
+   */
+  withAgendaOf?: string;
 }
 
 const SIGNATURE = "\n\n— La Fédération nationale des Coop'HLM, démarche Quali'Coop";
@@ -33,17 +38,23 @@ export function notificationsFor(event: DomainEvent, state: CandidacyState): Not
   switch (event.type) {
     case 'ReminderSent':
       return event.recipients.map((r) => message('reminder', recipientOf(r, state), event.subjectFr, `${event.subjectFr}.\n\n${dueLine(state)}`));
-    case 'AgendaClosed':
+    case 'AgendaClosed': {
+      const sessionDate = state.agenda?.sessionId === event.sessionId ? state.agenda.sessionDate : undefined;
+      const when = sessionDate ? ` du ${formatDateFr(parisDateOf(sessionDate))}` : '';
       return [
-        message(
-          'agenda_closed',
-          'committee',
-          `Ordre du jour de la séance ${event.sessionId} arrêté`,
-          `L'ordre du jour de la séance ${event.sessionId} du comité de validation est arrêté. Il est consultable dans l'espace du comité.`,
-          `session:${event.sessionId}:agenda-closed`,
-        ),
-        message('stage_changed', coop, 'Votre dossier sera examiné par le comité', `L'ordre du jour de la séance ${event.sessionId} est arrêté : votre candidature y figure.`),
+        {
+          ...message(
+            'agenda_closed',
+            `committee-session:${event.sessionId}`,
+            `Ordre du jour de la séance${when} arrêté`,
+            `L'ordre du jour de la séance${when} du comité de validation (${event.sessionId}) est arrêté. Voici les dossiers sur lesquels le comité aura à statuer :`,
+            `session:${event.sessionId}:agenda-closed`,
+          ),
+          withAgendaOf: event.sessionId,
+        },
+        message('stage_changed', coop, 'Votre dossier sera examiné par le comité', `L'ordre du jour de la séance${when} du comité de validation est arrêté : votre candidature y figure.`),
       ];
+    }
     case 'CheckpointOverdue':
       return [
         message('checkpoint_overdue', 'federation', `Point d'étape à ${event.checkpoint} mois en retard (${state.cooperativeId})`, `Le bilan du point d'étape à ${event.checkpoint} mois de ${state.cooperativeId} n'a pas été déposé (échéance : ${formatDateFr(event.deadline.date)}).`),
@@ -73,4 +84,13 @@ function recipientOf(r: ReminderRecipient, state: CandidacyState): string {
 function dueLine(state: CandidacyState): string {
   const deadline = state.implementationDeadline ?? state.complement?.deadline;
   return deadline ? `Échéance en cours : ${formatDateFr(deadline.date)}.` : '';
+}
+
+/** The body of the committee's agenda message with the session's items listed, before the signature. */
+export function withAgendaItems(body: string, items: ReadonlyArray<{ cooperativeName: string; what: string }>): string {
+  const list = items.length
+    ? items.map((i) => `- ${i.cooperativeName} : ${i.what}`).join('\n') + `\n\n${items.length} dossier${items.length > 1 ? 's' : ''} à l'ordre du jour.`
+    : "- Aucun dossier n'est inscrit.";
+  const cut = body.endsWith(SIGNATURE) ? body.length - SIGNATURE.length : body.length;
+  return `${body.slice(0, cut)}\n\n${list}${body.slice(cut)}`;
 }

@@ -5,9 +5,10 @@
  *   `evolve`, so the read model always equals a rebuild from the events) and the outbox.
  */
 import { DataSource, EntityManager } from 'typeorm';
-import { CandidacyState, evolve, notificationsFor } from '@qualicoop/domain';
+import { CandidacyState, evolve, notificationsFor, withAgendaItems } from '@qualicoop/domain';
 import type { RecordedEvent } from '@qualicoop/contracts';
 import { upsertReadModel } from './read-model';
+import { sessionAgenda } from './read-queries';
 
 export async function recordEvents(ds: DataSource, batch: RecordedEvent[]): Promise<number> {
   if (batch.length === 0) return 0;
@@ -42,10 +43,19 @@ async function project(tx: EntityManager, events: RecordedEvent[]): Promise<void
     state = evolve(state, r.event);
     if (state.stage !== before) stageSince = r.event.at;
     for (const [index, n] of notificationsFor(r.event, state).entries()) {
+      const key = n.key ?? `${r.candidacyId}:${r.cycle}:${r.sequence}:${index}`;
+      let body = n.body;
+      if (n.withAgendaOf) {
+        // One message per session, written by the first candidacy whose cut-off is recorded.
+        const [queued] = (await tx.query('SELECT 1 FROM notifications WHERE key = $1', [key])) as unknown[];
+        if (queued) continue;
+        const agenda = await sessionAgenda(tx, n.withAgendaOf);
+        body = withAgendaItems(body, agenda.items.filter((i) => i.onAgenda).map((i) => ({ cooperativeName: i.cooperativeName, what: i.kindLabel })));
+      }
       await tx.query(
         `INSERT INTO notifications (key, candidacy_id, kind, recipient, subject, body) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (key) DO NOTHING`,
-        [n.key ?? `${r.candidacyId}:${r.cycle}:${r.sequence}:${index}`, r.candidacyId, n.kind, n.recipient, n.subject, n.body],
+        [key, r.candidacyId, n.kind, n.recipient, n.subject, body],
       );
     }
   }

@@ -37,8 +37,10 @@ export const DEFAULT_RETRY_BASE_DELAY_MS = 60_000;
 
 /**
  * The e-mail addresses of an outbox recipient: 'coop:<id>' (the cooperative's address and its
- * active people's), 'federation' / 'committee' (their active people), 'visitor:<personId>'
- * (that person, if active). Deduplicated (case-insensitively), in a stable order; [] when unknown.
+ * active people's), 'federation' / 'committee' (their active people), 'committee-session:<id>'
+ * (the active committee people listed as that session's members, or every active committee
+ * person when the session lists none), 'visitor:<personId>' (that person, if active).
+ * Deduplicated (case-insensitively), in a stable order; [] when unknown.
  */
 export async function resolveRecipients(ds: DataSource, recipient: string): Promise<string[]> {
   const [scope, ...rest] = recipient.split(':');
@@ -55,6 +57,15 @@ export async function resolveRecipients(ds: DataSource, recipient: string): Prom
     );
   } else if ((scope === 'federation' || scope === 'committee') && rest.length === 0) {
     rows = await ds.query('SELECT email FROM people WHERE role = $1 AND active ORDER BY id', [scope]);
+  } else if (scope === 'committee-session' && id) {
+    rows = await ds.query(
+      `SELECT p.email FROM people p
+        WHERE p.role = 'committee' AND p.active
+          AND (p.id = ANY(COALESCE((SELECT members FROM committee_sessions WHERE id = $1), '{}'))
+               OR COALESCE(cardinality((SELECT members FROM committee_sessions WHERE id = $1)), 0) = 0)
+        ORDER BY p.id`,
+      [id],
+    );
   } else if (scope === 'visitor' && id) {
     rows = await ds.query('SELECT email FROM people WHERE id = $1 AND active', [id]);
   } else {
