@@ -47,8 +47,8 @@ async function api(stack: Stack, method: string, path: string, as: string, body?
       const parsed = text ? JSON.parse(text) : undefined;
       if (res.status >= 500) {
         if (res.status !== 503) serverErrors.push(`${method} ${path} → ${res.status} ${text.slice(0, 200)}`);
-        // A 503 must say what happened, in French, as a problem document.
-        else if (parsed?.status !== 503 || typeof parsed?.code !== 'string' || typeof parsed?.detail !== 'string') unclear503.push(`${method} ${path} → ${text.slice(0, 200)}`);
+        // A 503 must say what happened, in French, as a problem document, and when to retry.
+        else if (parsed?.status !== 503 || typeof parsed?.code !== 'string' || typeof parsed?.detail !== 'string' || !res.headers.get('retry-after')) unclear503.push(`${method} ${path} → ${text.slice(0, 200)}`);
         await sleep(1000);
         continue;
       }
@@ -203,7 +203,7 @@ async function main(): Promise<void> {
     check('every event stored exactly once and in order', duplicates === 0 && orderBreaches.length === 0, `${duplicates} duplicated; ${orderBreaches.slice(0, 5).join(' | ')}`);
     check('every read model equals its rebuild from the events', rebuild.changed.length === 0, `${rebuild.changed.length} differ`);
     check('no notification e-mailed twice', sentTwice === 0 && mails.length > 0, `${sentTwice} sent twice of ${mails.length}`);
-    check('no 5xx but 503, and every 503 a clear problem document', serverErrors.length === 0 && unclear503.length === 0, [...serverErrors, ...unclear503].slice(0, 3).join(' | '));
+    check('no 5xx but 503, and every 503 a clear problem document with Retry-After', serverErrors.length === 0 && unclear503.length === 0, [...serverErrors, ...unclear503].slice(0, 3).join(' | '));
     check('PostgreSQL down answered 503 (never 500)', (statuses.get(503) ?? 0) > 0, 'no 503 seen');
 
     const figures = {

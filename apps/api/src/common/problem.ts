@@ -43,6 +43,8 @@ export class ProblemFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<{ url: string }>();
     const problem = toProblem(exception);
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // Unavailable for a moment (database or Temporal away): tell clients when to come back.
+    if (problem.status === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '5');
     res
       .status(problem.status)
       .type('application/problem+json')
