@@ -3,7 +3,7 @@
  * under the demo policy (a month lasts 2 s in this stack); idempotent retries; the classes of
  * errors (400, 401, 403, 404, 409, 413) and that a refused change leaves nothing behind.
  */
-import { sampleDossier } from '@qualicoop/domain';
+import { parisDateOf, sampleDossier } from '@qualicoop/domain';
 import { call, eventually, upload, uploadLetter } from '../support/http';
 
 const COOP = 'coop-provence';
@@ -62,7 +62,7 @@ describe('a candidacy from opening to a granted label, over HTTP', () => {
   });
 
   it('plans the visit, the visitor files the report, the committee grants the label', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = parisDateOf(new Date().toISOString()); // the visit is dated in Paris
     const visit = await call('POST', `${path()}/visit`, { as: 'federation', body: { visitorId: 'member-visitor', visitDate: today } });
     expect(visit.status).toBe(200);
     const notVisitor = await call('POST', `${path()}/visit-report`, { as: 'committee', body: { findingsSummary: 'x x x' } });

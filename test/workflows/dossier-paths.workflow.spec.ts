@@ -2,6 +2,7 @@
  * Paths before admissibility: complement answered, lapse at the deadline, not admissible, and
  * out-of-order or wrong-role decisions refused before they enter the history.
  */
+import { deadline, DEMO_POLICY, endOfDay, parisDateOf, STANDARD_POLICY } from '@qualicoop/domain';
 import { CandidacyDriver, COMMITTEE, reach } from '../support/candidacy-driver';
 import { Harness, startHarness } from '../support/workflow-harness';
 
@@ -89,4 +90,32 @@ it('refuses a command from another cooperative', async () => {
   const d = await CandidacyDriver.open(h, 'coop-test-14');
   const other = { role: 'coop' as const, id: 'user-intruder', cooperativeId: 'coop-test-15' };
   expect((await d.refusal('SaveDraft', { dossierVersion: 1 }, other)).code).toBe('LIFECYCLE.OTHER_COOPERATIVE');
+});
+
+it('reads the Paris date inside the workflow sandbox: admitted at 00:30 Paris, admitted on that day, not the UTC one', async () => {
+  const d = await CandidacyDriver.open(h, 'coop-test-55');
+  const session = await reach.underReview(d);
+  // 23:30 UTC is 00:30 the next day in Paris (winter and summer alike).
+  const now = new Date(await d.now());
+  await d.advanceTo(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 2, 23, 30)).toISOString());
+  await d.do('RecordCompleteness', { complete: true, ...decision(session) }, COMMITTEE);
+  const admitted = await d.do('RecordAdmissibility', { admissible: true, ...decision(session) }, COMMITTEE);
+  const at = (await d.events()).find((e) => e.type === 'AdmissibilityRecorded')!.data.at as string;
+  expect(parisDateOf(at)).not.toBe(at.slice(0, 10));
+  expect(admitted.state.admissibleOn).toBe(parisDateOf(at));
+  // The same computations outside the sandbox (plain Node, full time-zone data).
+  const window = deadline(at, { months: STANDARD_POLICY.implementationMonths }, STANDARD_POLICY);
+  expect(admitted.state.implementationDeadline).toEqual(window);
+  expect(window.dueAt).toBe(endOfDay(window.date).dueAt);
+});
+
+it('dates demo-policy deadlines by their Paris day too', async () => {
+  const d = await CandidacyDriver.open(h, 'coop-test-56', DEMO_POLICY);
+  const session = await reach.underReview(d);
+  const now = new Date(await d.now());
+  await d.advanceTo(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 23, 30)).toISOString());
+  await d.do('RecordCompleteness', { complete: true, ...decision(session) }, COMMITTEE);
+  const admitted = await d.do('RecordAdmissibility', { admissible: true, ...decision(session) }, COMMITTEE);
+  for (const cp of admitted.state.checkpoints) expect(cp.deadline.date).toBe(parisDateOf(cp.deadline.dueAt));
+  expect(admitted.state.implementationDeadline!.date).toBe(parisDateOf(admitted.state.implementationDeadline!.dueAt));
 });

@@ -2,7 +2,7 @@
  * Durability: a worker restart loses nothing and re-sends no reminder; a moved committee session
  * carries the candidacies on its agenda; the demo policy runs a whole cycle in minutes.
  */
-import { defaultSessionsAfter, DEMO_POLICY } from '@qualicoop/domain';
+import { defaultSessionsAfter, DEMO_POLICY, parisDateOf } from '@qualicoop/domain';
 import { CandidacyDriver, COMMITTEE, FEDERATION, reach, VISITOR } from '../support/candidacy-driver';
 import { Harness, startHarness } from '../support/workflow-harness';
 
@@ -57,7 +57,7 @@ it('runs a whole cycle, renewal included, under the demo policy in under 15 minu
   const admitted = await d.do('RecordAdmissibility', { admissible: true, ...decision(session) }, COMMITTEE);
   await d.advanceTo(after(admitted.state.implementationDeadline!.dueAt, 1000));
   await d.until((x) => x!.stage === 'visit_to_plan');
-  const today = new Date(await d.now()).toISOString().slice(0, 10);
+  const today = parisDateOf(new Date(await d.now()).toISOString()); // the visit is dated in Paris
   await d.do('ScheduleVisit', { visitorId: VISITOR.id, visitDate: today }, FEDERATION);
   await d.do('FileVisitReport', { reportId: 'demo-visit', findingsSummary: 'Démonstration' }, VISITOR);
   const award = await d.throughCutoff();

@@ -37,14 +37,19 @@ it('replays every recorded history with the current workflow code', async () => 
   expect(replayed).toBe(fixtures.length);
 });
 
-it('gates the v2 change with a patch: v1 runs replay without it, v2 runs record its marker', async () => {
-  const markers = (file: string) =>
-    (temporal.api.history.v1.History.decode(readFileSync(join(HISTORY_FIXTURES, file))).events ?? []).filter(
-      (e) => e.markerRecordedEventAttributes?.markerName === 'core_patch',
-    ).length;
-  const v1 = fixtures.filter((f) => f.startsWith('v1/happy-path.'));
-  const v2 = fixtures.filter((f) => f.startsWith('v2/happy-path.'));
-  expect(v1.map(markers).reduce((a, b) => a + b, 0)).toBe(0);
-  expect(v2.length).toBeGreaterThan(0);
-  expect(Math.max(...v2.map(markers))).toBeGreaterThan(0);
+it('gates each patched change: v1 runs replay without markers, v2 runs record the session lookup, v3 runs the Paris time rule', async () => {
+  const patchIds = (file: string) =>
+    (temporal.api.history.v1.History.decode(readFileSync(join(HISTORY_FIXTURES, file))).events ?? [])
+      .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
+      .flatMap((e) => Object.values(e.markerRecordedEventAttributes?.details ?? {}))
+      .flatMap((p) => p.payloads ?? [])
+      .map((p) => Buffer.from(p.data ?? []).toString('utf8'));
+  const happy = (v: string) => fixtures.filter((f) => f.startsWith(`${v}/happy-path.`));
+  expect(happy('v1').flatMap(patchIds)).toEqual([]);
+  for (const v of ['v2', 'v3']) expect(happy(v).length).toBeGreaterThan(0);
+  const v2 = happy('v2').flatMap(patchIds).join(' ');
+  const v3 = happy('v3').flatMap(patchIds).join(' ');
+  expect(v2).not.toContain('paris-time-rule');
+  expect(v3).toContain('paris-time-rule');
+  expect(v3).toContain('session-lookup-as-local-activity');
 });

@@ -21,7 +21,9 @@ import {
   needsCommitteeAgenda,
   pendingTimers,
   PendingTimer,
+  ParisTimeRule,
   searchableDates,
+  withParisTimeRule,
 } from '@qualicoop/domain';
 import {
   CandidacyActivities,
@@ -47,6 +49,8 @@ const activities = wf.proxyActivities<CandidacyActivities>({
 export const PATCHES = {
   /** v2: the next committee session is looked up by a local activity (read-mostly, idempotent). */
   sessionLookupAsLocalActivity: 'session-lookup-as-local-activity',
+  /** v3: Paris wall-clock times from the EU summer-time rule (the sandbox made @date-fns/tz read UTC). */
+  parisTimeRule: 'paris-time-rule',
 } as const;
 
 const localActivities = wf.proxyLocalActivities<CandidacyActivities>({
@@ -62,18 +66,21 @@ export async function candidacyWorkflow(input: CandidacyInput): Promise<Candidac
   let changes = 0;
   let persisting: Promise<void> = Promise.resolve();
   const now = () => new Date(workflowTime()).toISOString();
+  // Runs started before v3 keep computing Paris times as they did, so they replay unchanged.
+  const timeRule: ParisTimeRule = wf.patched(PATCHES.parisTimeRule) ? 'eu-rule' : 'legacy-tzdate';
+  const inParis = <T>(fn: () => T): T => withParisTimeRule(timeRule, fn);
 
   /** Decides and applies a command atomically (no await in between), then persists in order. */
   async function execute(command: Command, actor: Actor): Promise<CommandResponse> {
-    const events = decideOrFail(command, state, { now: now(), actor });
+    const events = inParis(() => decideOrFail(command, state, { now: now(), actor }));
     const recorded: RecordedEvent[] = events.map((event: DomainEvent) => {
-      state = evolve(state, event);
+      state = inParis(() => evolve(state, event));
       sequence += 1;
       return { candidacyId: input.candidacyId, cooperativeId: input.cooperativeId, cycle: input.cycle, sequence, event };
     });
     changes += 1;
     const current = state as unknown as CandidacyState;
-    upsertSearchAttributes(current);
+    inParis(() => upsertSearchAttributes(current));
     // Appends are chained so the event store and the read model see the events in order.
     const appended = persisting.then(() => (recorded.length ? activities.recordEvents(recorded) : undefined));
     persisting = appended.catch(() => undefined);
@@ -85,7 +92,7 @@ export async function candidacyWorkflow(input: CandidacyInput): Promise<Candidac
   for (const type of ACTOR_COMMANDS) {
     wf.setHandler(commandUpdate(type), ({ command, actor }) => execute({ ...command, type } as Command, actor), {
       validator: ({ command, actor }) => {
-        decideOrFail({ ...command, type } as Command, state, { now: now(), actor }); // throws the refusal
+        inParis(() => decideOrFail({ ...command, type } as Command, state, { now: now(), actor })); // throws the refusal
       },
     });
   }
@@ -119,7 +126,7 @@ export async function candidacyWorkflow(input: CandidacyInput): Promise<Candidac
       await execute({ type: 'PlaceOnAgenda', ...session } as Command, SYSTEM).catch(ignoreRefusal('LIFECYCLE.AGENDA_CUTOFF_PASSED'));
       continue;
     }
-    const next = earliest(pendingTimers(s));
+    const next = earliest(inParis(() => pendingTimers(s)));
     const seen = changes;
     if (!next) {
       await wf.condition(() => changes !== seen);

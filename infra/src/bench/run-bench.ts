@@ -16,7 +16,7 @@ import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import autocannon from 'autocannon';
 import { candidacyWorkflowId, commandUpdate } from '@qualicoop/contracts';
-import { sampleDossier } from '@qualicoop/domain';
+import { parisDateOf, sampleDossier } from '@qualicoop/domain';
 import { createDataSource, federationInbox, federationKpis, listCandidacies } from '@qualicoop/persistence';
 import { REPO_ROOT } from '@qualicoop/platform';
 import { SQLITE_PRAGMAS } from '../temporal-server';
@@ -201,7 +201,7 @@ async function driveCycle(stack: Stack, client: Client, coop: string): Promise<v
   const id = await openToImplementation(stack, coop, 2000);
   const api = stack.apiUrl;
   await http(api, 'POST', `/candidacies/${id}/readiness`, coop);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisDateOf(new Date().toISOString()); // the visit is dated in Paris
   await http(api, 'POST', `/candidacies/${id}/visit`, 'federation', { visitorId: 'member-visitor', visitDate: today });
   const report = await http(api, 'POST', `/candidacies/${id}/visit-report`, 'visitor', { findingsSummary: 'Bench' });
   if (report.status !== 200) throw new Error(`visit report: ${report.status} ${JSON.stringify(report.body)}`);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { candidacyWorkflowId, stateQuery } from '@qualicoop/contracts';
-import { sampleDossier } from '@qualicoop/domain';
+import { parisDateOf, sampleDossier } from '@qualicoop/domain';
 import { createDataSource, rebuildReadModels } from '@qualicoop/persistence';
 import { REPO_ROOT } from '@qualicoop/platform';
 import { Stack, startStack } from '../stack';
@@ -95,7 +95,7 @@ async function drive(stack: Stack, coop: string, deadline: number): Promise<stri
         await api(stack, 'POST', `${p}/readiness`, coop, undefined, `ready-${id}`);
         break;
       case 'visit_to_plan':
-        await api(stack, 'POST', `${p}/visit`, 'federation', { visitorId: 'member-visitor', visitDate: new Date().toISOString().slice(0, 10) }, `visit-${id}`);
+        await api(stack, 'POST', `${p}/visit`, 'federation', { visitorId: 'member-visitor', visitDate: parisDateOf(new Date().toISOString()) }, `visit-${id}`);
         break;
       case 'visit_scheduled':
         await api(stack, 'POST', `${p}/visit-report`, 'visitor', { findingsSummary: 'Visite faite' }, `report-${id}`);

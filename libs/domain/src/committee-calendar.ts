@@ -4,7 +4,7 @@
  * `sessionCutoffDays` before. In demo time a "quarter" is three demo months. Staff can add or
  * move sessions; this only generates the defaults.
  */
-import { TZDate } from '@date-fns/tz';
+import { addDays, dayOfWeek, parisDateOf, parisInstant } from './calendar/calendar';
 
 export interface CommitteeSessionRef {
   sessionId: string;
@@ -19,7 +19,7 @@ export interface CalendarPolicy {
 }
 
 const DAY_MS = 86_400_000;
-const SESSION_MONTHS = [2, 5, 8, 11]; // March, June, September, December (0-based)
+const SESSION_MONTHS = [3, 6, 9, 12]; // March, June, September, December
 
 export function defaultSessionsAfter(after: string, policy: CalendarPolicy, count: number): CommitteeSessionRef[] {
   return policy.timeScale === 'demo' ? demoSessions(after, policy, count) : quarterlySessions(after, policy, count);
@@ -27,26 +27,26 @@ export function defaultSessionsAfter(after: string, policy: CalendarPolicy, coun
 
 function quarterlySessions(after: string, policy: CalendarPolicy, count: number): CommitteeSessionRef[] {
   const sessions: CommitteeSessionRef[] = [];
-  const start = new TZDate(Date.parse(after), 'Europe/Paris');
-  for (let year = start.getFullYear(); sessions.length < count; year++) {
+  for (let year = Number(parisDateOf(after).slice(0, 4)); sessions.length < count; year++) {
     for (const month of SESSION_MONTHS) {
       const date = secondTuesday(year, month);
-      const cutoff = new TZDate(year, month, date - policy.sessionCutoffDays, 0, 0, 0, 'Europe/Paris');
-      if (cutoff.getTime() <= Date.parse(after) || sessions.length >= count) continue;
+      const cutoffAt = parisInstant(addDays(date, -policy.sessionCutoffDays));
+      if (Date.parse(cutoffAt) <= Date.parse(after) || sessions.length >= count) continue;
       sessions.push({
-        sessionId: `session-${year}-${String(month + 1).padStart(2, '0')}`,
-        sessionDate: new Date(new TZDate(year, month, date, 10, 0, 0, 'Europe/Paris').getTime()).toISOString(),
-        cutoffAt: new Date(cutoff.getTime()).toISOString(),
+        sessionId: `session-${year}-${String(month).padStart(2, '0')}`,
+        sessionDate: parisInstant(date, 10),
+        cutoffAt,
       });
     }
   }
   return sessions;
 }
 
-function secondTuesday(year: number, month: number): number {
-  const firstDay = new TZDate(year, month, 1, 12, 0, 0, 'Europe/Paris').getDay(); // 0 = Sunday
-  const firstTuesday = 1 + ((2 - firstDay + 7) % 7);
-  return firstTuesday + 7;
+/** The second Tuesday of a month (1-based), as a civil date. */
+function secondTuesday(year: number, month: number): string {
+  const first = `${year}-${String(month).padStart(2, '0')}-01`;
+  const firstTuesday = 1 + ((2 - dayOfWeek(first) + 7) % 7);
+  return addDays(first, firstTuesday + 7 - 1);
 }
 
 /** Demo time: a session every three demo months on a fixed grid, so all demo candidacies share sessions. */

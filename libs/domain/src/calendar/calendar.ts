@@ -2,6 +2,12 @@
  * Civil dates and instants in Europe/Paris (spec §4.6). A civil date is a 'YYYY-MM-DD' string;
  * an instant is an ISO string in UTC. Pure: no clock, safe in the Temporal workflow sandbox.
  * Date arithmetic on civil dates is done in UTC on the date alone, so no time zone can shift it.
+ *
+ * The Paris offset is computed from the EU summer-time rule itself (UTC+2 from the last Sunday of
+ * March 01:00 UTC to the last Sunday of October 01:00 UTC, UTC+1 otherwise), not from the host's
+ * time-zone data: inside the workflow sandbox `Intl`-based libraries (@date-fns/tz) silently fell
+ * back to UTC, and a workflow must not depend on the tzdata of whichever host replays it (ADR 6).
+ * Workflows started before that fix replay with the old computation (`withParisTimeRule`, ADR 5).
  */
 import { TZDate } from '@date-fns/tz';
 import joursFeries from '@socialgouv/jours-feries';
@@ -38,18 +44,64 @@ function toUtcMs(date: CivilDate): number {
   return Date.UTC(y, m - 1, d);
 }
 
+const HOUR_MS = 3_600_000;
+
+/** 01:00 UTC on the last Sunday of `month` (1-based) of `year`: when EU summer time starts or ends. */
+function lastSundayAt1Utc(year: number, month: number): number {
+  const lastDay = new Date(Date.UTC(year, month, 0));
+  return Date.UTC(year, month - 1, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+}
+
+/** The offset of Paris time from UTC at an instant, in ms (EU rule, in force since 1996). */
+export function parisOffsetMs(utcMs: number): number {
+  const year = new Date(utcMs).getUTCFullYear();
+  const summer = utcMs >= lastSundayAt1Utc(year, 3) && utcMs < lastSundayAt1Utc(year, 10);
+  return (summer ? 2 : 1) * HOUR_MS;
+}
+
+/**
+ * 'eu-rule': the rule above. 'legacy-tzdate': @date-fns/tz as first shipped, kept only so that
+ * workflows started before the fix replay exactly as they ran (the workflow selects it with a patch).
+ */
+export type ParisTimeRule = 'eu-rule' | 'legacy-tzdate';
+let activeRule: ParisTimeRule = 'eu-rule';
+
+/** Runs `fn` (synchronously) with the given rule, then restores the previous one. */
+export function withParisTimeRule<T>(rule: ParisTimeRule, fn: () => T): T {
+  const previous = activeRule;
+  activeRule = rule;
+  try {
+    return fn();
+  } finally {
+    activeRule = previous;
+  }
+}
+
 /** The Europe/Paris civil date of an instant. */
 export function parisDateOf(instant: string): CivilDate {
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) throw new RangeError(`Not an instant: ${instant}`);
-  const paris = new TZDate(ms, PARIS_TZ);
-  return format({ y: paris.getFullYear(), m: paris.getMonth() + 1, d: paris.getDate() });
+  if (activeRule === 'legacy-tzdate') {
+    const paris = new TZDate(ms, PARIS_TZ);
+    return format({ y: paris.getFullYear(), m: paris.getMonth() + 1, d: paris.getDate() });
+  }
+  return fromUtcMs(ms + parisOffsetMs(ms));
 }
 
-/** The instant of a Paris wall-clock time on a civil date (DST-correct). */
+/**
+ * The instant of a Paris wall-clock time on a civil date. A time skipped when clocks go forward
+ * (02:00–03:00 on the last Sunday of March) is read with the winter offset, i.e. an hour later.
+ */
 export function parisInstant(date: CivilDate, hour = 0, minute = 0): string {
-  const { y, m, d } = parse(date);
-  return new Date(new TZDate(y, m - 1, d, hour, minute, 0, PARIS_TZ).getTime()).toISOString();
+  if (activeRule === 'legacy-tzdate') {
+    const { y, m, d } = parse(date);
+    return new Date(new TZDate(y, m - 1, d, hour, minute, 0, PARIS_TZ).getTime()).toISOString();
+  }
+  const wall = toUtcMs(date) + hour * HOUR_MS + minute * 60_000;
+  const winter = wall - HOUR_MS;
+  const summer = wall - 2 * HOUR_MS;
+  const instant = parisOffsetMs(summer) === 2 * HOUR_MS ? summer : winter;
+  return new Date(instant).toISOString();
 }
 
 export function addDays(date: CivilDate, n: number): CivilDate {

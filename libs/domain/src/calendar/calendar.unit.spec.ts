@@ -63,3 +63,27 @@ describe('calendar (Europe/Paris civil dates)', () => {
     expect(previousWorkingDay('2027-02-28')).toBe('2027-02-26');
   });
 });
+
+describe('the Paris offset rule, against the time-zone data of this Node', () => {
+  const intlDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+  const intlTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+  it('gives the same Paris date as Intl for every 47 minutes of 2024–2036, DST changes included', () => {
+    let checked = 0;
+    for (let ms = Date.UTC(2024, 0, 1); ms < Date.UTC(2036, 0, 1); ms += 47 * 60_000) {
+      const instant = new Date(ms).toISOString();
+      expect(parisDateOf(instant)).toBe(intlDate.format(ms));
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(130_000);
+  });
+
+  it('puts midnight, 09:00 and 10:00 Paris on the right instant every day of 2024–2036', () => {
+    for (let day = '2024-01-01'; day < '2036-01-01'; day = addDays(day, 1)) {
+      for (const hour of [0, 9, 10]) {
+        const ms = Date.parse(parisInstant(day, hour));
+        expect([intlDate.format(ms), intlTime.format(ms)]).toEqual([day, `${String(hour).padStart(2, '0')}:00`]);
+      }
+    }
+  });
+});
