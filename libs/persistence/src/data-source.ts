@@ -8,6 +8,7 @@ import { NotificationEntity } from './entities/notification.entity';
 import { ReferentialEngagementEntity } from './entities/referential-engagement.entity';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
 import { ApiTables1763900000001 } from './migrations/1763900000001-api-tables';
+import { FederationAttention1763900000002 } from './migrations/1763900000002-federation-attention';
 
 export const ENTITIES = [
   CooperativeEntity,
@@ -18,7 +19,7 @@ export const ENTITIES = [
   NotificationEntity,
   CommitteeSessionEntity,
 ];
-export const MIGRATIONS = [InitialSchema1763900000000, ApiTables1763900000001];
+export const MIGRATIONS = [InitialSchema1763900000000, ApiTables1763900000001, FederationAttention1763900000002];
 
 /** The schema changes only through migrations; `synchronize` stays off. */
 export function createDataSource(url: string, applicationName = 'quali-coop'): DataSource {

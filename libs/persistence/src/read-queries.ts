@@ -382,18 +382,15 @@ function coopItems(r: InboxRow, now: string): InboxItem[] {
 
 /**
  * The federation: visits to plan, unanswered help requests, checkpoint reports awaiting advice,
- * overdue checkpoints, labels expiring within 6 months. SQL narrows to the candidacies concerned.
+ * overdue checkpoints, labels expiring within 6 months. SQL narrows to the candidacies concerned
+ * (`federation_todo`: a generated column of the read model, see migration 1763900000002).
  */
 export async function federationInbox(ds: DataSource, now: Date = new Date()): Promise<InboxItem[]> {
   const horizon = addCalendarMonths(parisDateOf(now.toISOString()), LABEL_EXPIRY_HORIZON_MONTHS);
   const rows: InboxRow[] = await ds.query(
     `SELECT ${INBOX_COLUMNS} FROM candidacies c JOIN cooperatives co ON co.id = c.cooperative_id
-      WHERE NOT c.closed AND (
-        c.stage = 'visit_to_plan'
-        OR jsonb_path_exists(c.state, '$.helpRequests[*] ? (!(exists(@.answeredAt)))')
-        OR jsonb_path_exists(c.state, '$.checkpoints[*] ? (exists(@.reportFiledAt) && !(exists(@.adviceGivenAt)))')
-        OR ${OVERDUE_CHECKPOINT}
-        OR (c.label_expires_on IS NOT NULL AND c.label_expires_on <= $1::date))`,
+      WHERE c.federation_todo
+         OR (NOT c.closed AND c.label_expires_on IS NOT NULL AND c.label_expires_on <= $1::date)`,
     [horizon],
   );
   return sortInbox(rows.flatMap((r) => federationItems(r, horizon)));
