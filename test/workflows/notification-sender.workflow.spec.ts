@@ -303,14 +303,12 @@ test("a session's agenda message goes to its members, or to the whole committee 
   );
   // A federation person listed by mistake is not a committee member: not addressed.
   expect(await resolveRecipients(ds, 'committee-session:mail-test-with-members')).toEqual(['visiteur@comite-mail-test.example']);
-  expect(await resolveRecipients(ds, 'committee-session:mail-test-no-members')).toEqual([
-    'president@comite-mail-test.example',
-    'visiteur@comite-mail-test.example',
-  ]);
-  expect(await resolveRecipients(ds, 'committee-session:unknown-session')).toEqual([
-    'president@comite-mail-test.example',
-    'visiteur@comite-mail-test.example',
-  ]);
+  for (const session of ['mail-test-no-members', 'unknown-session']) {
+    expect(await resolveRecipients(ds, `committee-session:${session}`)).toEqual([
+      'president@comite-mail-test.example',
+      'visiteur@comite-mail-test.example',
+    ]);
+  }
 
   await insertNotification({ key: 'session:mail-test-with-members:agenda-closed', recipient: 'committee-session:mail-test-with-members' });
   const s = sender();

@@ -15,8 +15,8 @@ export class CandidacyReadsService {
 
   /** A coop sees only its own candidacies; anything else is "not found", so existence does not leak. */
   async get(id: string, caller: Caller): Promise<CandidacyEntity> {
-    const row = await this.ds.getRepository(CandidacyEntity).findOneBy({ id });
-    if (!row || (caller.role === 'coop' && row.cooperativeId !== caller.cooperativeId)) throw NOT_FOUND();
+    const row = await this.find(id, caller);
+    if (!row) throw NOT_FOUND();
     return row;
   }
 
@@ -27,14 +27,18 @@ export class CandidacyReadsService {
   async waitFor(id: string, caller: Caller, timeoutMs = 15_000): Promise<CandidacyEntity | null> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const row = await this.ds.getRepository(CandidacyEntity).findOneBy({ id });
-      if (row) {
-        if (caller.role === 'coop' && row.cooperativeId !== caller.cooperativeId) throw NOT_FOUND();
-        return row;
-      }
+      const row = await this.find(id, caller);
+      if (row) return row;
       if (Date.now() > deadline) return null;
       await new Promise((r) => setTimeout(r, 100));
     }
+  }
+
+  /** The read model, null if not projected yet; another coop's candidacy is "not found". */
+  private async find(id: string, caller: Caller): Promise<CandidacyEntity | null> {
+    const row = await this.ds.getRepository(CandidacyEntity).findOneBy({ id });
+    if (row && caller.role === 'coop' && row.cooperativeId !== caller.cooperativeId) throw NOT_FOUND();
+    return row;
   }
 
   async history(id: string, caller: Caller): Promise<CandidacyEventEntity[]> {

@@ -1,4 +1,5 @@
 /** Query parameters of the read endpoints. Unknown parameters are refused (global ValidationPipe). */
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -28,6 +29,28 @@ const toList = ({ value }: { value: unknown }) =>
 
 /** Only the words true and false are booleans; anything else fails validation. */
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** `limit` of a paginated read: an integer from 1 to `max`, French messages. */
+const PageLimit = (max: number, byDefault: number, description?: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ minimum: 1, maximum: max, default: byDefault, ...(description ? { description } : {}) }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt({ message: 'limit : nombre entier attendu' }),
+    Min(1, { message: 'limit : 1 au moins' }),
+    Max(max, { message: `limit : ${max} au plus` }),
+  );
+
+/** `offset` of a paginated read. */
+const PageOffset = () =>
+  applyDecorators(
+    ApiPropertyOptional({ minimum: 0, default: 0 }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt({ message: 'offset : nombre entier attendu' }),
+    Min(0, { message: 'offset : 0 au moins' }),
+    Max(1_000_000, { message: 'offset : 1 000 000 au plus' }),
+  );
 
 export const SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
@@ -84,37 +107,17 @@ export class ListCandidaciesQuery {
   @IsBoolean({ message: 'closed : true ou false attendu' })
   closed?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit : nombre entier attendu' })
-  @Min(1, { message: 'limit : 1 au moins' })
-  @Max(100, { message: 'limit : 100 au plus' })
+  @PageLimit(100, 20)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset : nombre entier attendu' })
-  @Min(0, { message: 'offset : 0 au moins' })
-  @Max(1_000_000, { message: 'offset : 1 000 000 au plus' })
+  @PageOffset()
   offset?: number;
 }
 
 export class InboxQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100, description: 'Items per page (items sorted by due date)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit : nombre entier attendu' })
-  @Min(1, { message: 'limit : 1 au moins' })
-  @Max(500, { message: 'limit : 500 au plus' })
+  @PageLimit(500, 100, 'Items per page (items sorted by due date)')
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset : nombre entier attendu' })
-  @Min(0, { message: 'offset : 0 au moins' })
-  @Max(1_000_000, { message: 'offset : 1 000 000 au plus' })
+  @PageOffset()
   offset?: number;
 }
