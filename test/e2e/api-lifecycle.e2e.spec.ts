@@ -1,9 +1,10 @@
 /**
  * A candidacy from opening to a granted label over HTTP, as its actors would do it with curl,
  * under the demo policy (a month lasts 2 s in this stack); idempotent retries; the classes of
- * errors (400, 401, 403, 404, 409, 413) and that a refused change leaves nothing behind.
+ * errors (400, 401, 403, 404, 409, 413, 415) and that a refused change leaves nothing behind.
  */
-import { parisDateOf, sampleDossier } from '@qualicoop/domain';
+import { sampleDossier } from '@qualicoop/domain';
+import { parisTodayForAWhile } from '../support/clock';
 import { call, eventually, upload, uploadLetter } from '../support/http';
 
 const COOP = 'coop-provence';
@@ -62,7 +63,7 @@ describe('a candidacy from opening to a granted label, over HTTP', () => {
   });
 
   it('plans the visit, the visitor files the report, the committee grants the label', async () => {
-    const today = parisDateOf(new Date().toISOString()); // the visit is dated in Paris
+    const today = await parisTodayForAWhile(); // the visit is dated in Paris
     const visit = await call('POST', `${path()}/visit`, { as: 'federation', body: { visitorId: 'member-visitor', visitDate: today } });
     expect(visit.status).toBe(200);
     const notVisitor = await call('POST', `${path()}/visit-report`, { as: 'committee', body: { findingsSummary: 'x x x' } });
@@ -119,14 +120,14 @@ describe('errors: one problem shape, field-level 400s, nothing half-applied', ()
     expect(refused.body.code).toBe('LIFECYCLE.NOT_ALLOWED_IN_STAGE');
   });
 
-  it('413 for an oversized JSON body or upload; 400 for a forbidden file type', async () => {
+  it('413 for an oversized JSON body or upload; 415 for a forbidden file type', async () => {
     const big = await call('PUT', `/candidacies/${id}/dossier`, { as: 'coop-nord', raw: JSON.stringify({ involvementStatement: 'x'.repeat(2_000_000) }) });
     expect(big.status).toBe(413);
     expect(big.body.code).toBe('REQUEST.TOO_LARGE');
     const huge = await upload(`/candidacies/${id}/documents`, { as: 'coop-nord', filename: 'gros.pdf', contentType: 'application/pdf', bytes: new Uint8Array(21 * 1024 * 1024), kind: 'supporting' });
     expect(huge.status).toBe(413);
     const exe = await upload(`/candidacies/${id}/documents`, { as: 'coop-nord', filename: 'virus.exe', contentType: 'application/octet-stream', bytes: 'MZ', kind: 'supporting' });
-    expect(exe.status).toBe(400);
+    expect(exe.status).toBe(415);
     expect(exe.body.errors[0]).toMatchObject({ field: 'file', code: 'DOCUMENT.TYPE_NOT_ALLOWED' });
     const listed = await call('GET', `/candidacies/${id}/documents`, { as: 'coop-nord' });
     expect(listed.body).toEqual([]);

@@ -60,7 +60,8 @@ it("e-mails the committee the session's agenda when it closes, naming each coope
   }
   expect(agendaMails).toHaveLength(1);
   const [mail] = agendaMails;
-  expect(mail!.subject).toMatch(/^\[Quali'Coop\] Ordre du jour de la séance du \d{1,2} \S+ \d{4} arrêté$/);
+  // A demo candidacy (a month of 2 s): the session's time of day tells sessions apart.
+  expect(mail!.subject).toMatch(/^\[Quali'Coop\] Ordre du jour de la séance du \d{1,2} \S+ \d{4} à \d{1,2} h \d{2} min \d{2} s arrêté$/);
   expect(mail!.text).toContain("- Coop de l'Ordre du Jour : dossier de candidature (complétude et admissibilité)");
   // The seeded sessions list no members: the whole committee is addressed.
   expect(mail!.to.map((t) => t.address).sort()).toEqual(['jean.petit@comite.example', 'sophie.bernard@comite.example']);

@@ -9,6 +9,7 @@
  * - C (standard policy): withdrawn, so closed.
  */
 import { parisDateOf, sampleDossier } from '@qualicoop/domain';
+import { parisTodayForAWhile } from '../support/clock';
 import { apiUrl, call, eventually, tokenFor, uploadLetter } from '../support/http';
 
 const RUN = Date.now().toString(36);
@@ -356,6 +357,9 @@ describe('B through its lifecycle (demo policy): each inbox at each step', () =>
     expect(coop.find((i) => i.action?.endsWith('/checkpoints/6/report'))!.what).toContain(
       "Déposer le bilan du point d'étape à 6 mois",
     );
+    // The list's next deadline (which sorts it) is the same next thing due as the inbox shows.
+    const listed = (await list(`?cooperativeId=${B}`)).items.find((i) => i.id === ids.B);
+    expect(listed.nextDeadline).toEqual({ at: cp6.deadline.dueAt, what: expect.stringContaining("bilan du point d'étape à 6 mois attendu au plus tard le") });
     expect(coop.map((i) => i.dueBy)).toEqual([...coop.map((i) => i.dueBy)].sort());
 
     const report = await call('POST', `/candidacies/${ids.B}/checkpoints/6/report`, {
@@ -412,7 +416,7 @@ describe('B through its lifecycle (demo policy): each inbox at each step', () =>
         .join(' '),
     ).toContain('planifie la visite');
 
-    const today = parisDateOf(new Date().toISOString());
+    const today = await parisTodayForAWhile();
     expect(
       (
         await call('POST', `/candidacies/${ids.B}/visit`, {
@@ -595,7 +599,9 @@ describe('practices', () => {
     const b = rows(B);
     expect(b.map((r) => r[5])).toEqual(SAMPLE_ENGAGEMENTS);
     expect(b[0]![14]).toBe('48,5'); // the value of the 6-month checkpoint report, decimal comma
-    expect(b[0]![15]).toBe(parisDateOf(new Date().toISOString()));
+    // The Paris day the report was filed (not today's: the run may straddle midnight).
+    const filed = (await call('GET', `/candidacies/${ids.B}`, { as: 'federation' })).body.state.checkpoints.find((c: { checkpoint: number }) => c.checkpoint === 6).reportFiledAt as string;
+    expect(b[0]![15]).toBe(parisDateOf(filed));
     expect(b[1]![14]).toBe('');
     expect(rows(C)).toEqual([]); // withdrawn before submitting: no dossier seen by the committee
     expect((await call('GET', '/kpis/practices.csv', { as: A })).status).toBe(403);

@@ -96,7 +96,7 @@ async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<v
 
 export const HISTORY_FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'histories');
 /** Bump with every patched change: fixtures of each code version are kept while its runs may live. */
-export const WORKFLOW_CODE_VERSION = 'v3';
+export const WORKFLOW_CODE_VERSION = 'v4';
 
 /** Writes the history of every run of every candidacy a suite drove, as replay fixtures. */
 async function recordHistories(env: TestWorkflowEnvironment, drivers: Harness['drivers'], suite: string): Promise<void> {

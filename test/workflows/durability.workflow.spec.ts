@@ -51,7 +51,10 @@ it('runs a whole cycle, renewal included, under the demo policy in under 15 minu
   const d = await CandidacyDriver.open(h, 'coop-test-42', DEMO_POLICY);
   const started = await d.now();
   const s1 = await d.submit();
-  expect(defaultSessionsAfter(new Date(started).toISOString(), DEMO_POLICY, 1)[0]?.sessionId).toBe(s1.agenda?.sessionId);
+  // The first demo session whose cut-off is after the submission, as the workflow recorded it
+  // (not the clock read before submitting: a demo cut-off passes every 30 s).
+  const submittedAt = (await d.events()).find((e) => e.type === 'DossierSubmitted')!.data.at as string;
+  expect(s1.agenda?.sessionId).toBe(defaultSessionsAfter(submittedAt, DEMO_POLICY, 1)[0]?.sessionId);
   const session = await d.throughCutoff();
   await d.do('RecordCompleteness', { complete: true, ...decision(session) }, COMMITTEE);
   const admitted = await d.do('RecordAdmissibility', { admissible: true, ...decision(session) }, COMMITTEE);

@@ -37,7 +37,7 @@ it('replays every recorded history with the current workflow code', async () => 
   expect(replayed).toBe(fixtures.length);
 });
 
-it('gates each patched change: v1 runs replay without markers, v2 runs record the session lookup, v3 runs the Paris time rule', async () => {
+it('gates each patched change: v1 runs replay without markers, v2 runs record the session lookup, v3 runs the Paris time rule, v4 the next deadline as due date', async () => {
   const patchIds = (file: string) =>
     (temporal.api.history.v1.History.decode(readFileSync(join(HISTORY_FIXTURES, file))).events ?? [])
       .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
@@ -46,10 +46,13 @@ it('gates each patched change: v1 runs replay without markers, v2 runs record th
       .map((p) => Buffer.from(p.data ?? []).toString('utf8'));
   const happy = (v: string) => fixtures.filter((f) => f.startsWith(`${v}/happy-path.`));
   expect(happy('v1').flatMap(patchIds)).toEqual([]);
-  for (const v of ['v2', 'v3']) expect(happy(v).length).toBeGreaterThan(0);
+  for (const v of ['v2', 'v3', 'v4']) expect(happy(v).length).toBeGreaterThan(0);
   const v2 = happy('v2').flatMap(patchIds).join(' ');
   const v3 = happy('v3').flatMap(patchIds).join(' ');
+  const v4 = happy('v4').flatMap(patchIds).join(' ');
   expect(v2).not.toContain('paris-time-rule');
   expect(v3).toContain('paris-time-rule');
   expect(v3).toContain('session-lookup-as-local-activity');
+  expect(v3).not.toContain('next-deadline-is-due-date');
+  expect(v4).toContain('next-deadline-is-due-date');
 });

@@ -51,6 +51,8 @@ export const PATCHES = {
   sessionLookupAsLocalActivity: 'session-lookup-as-local-activity',
   /** v3: Paris wall-clock times from the EU summer-time rule (the sandbox made @date-fns/tz read UTC). */
   parisTimeRule: 'paris-time-rule',
+  /** v4: the QcNextDeadline search attribute is the next thing due, not the next deadline timer. */
+  nextDeadlineIsDueDate: 'next-deadline-is-due-date',
 } as const;
 
 const localActivities = wf.proxyLocalActivities<CandidacyActivities>({
@@ -191,7 +193,7 @@ function earliest(timers: PendingTimer[]): PendingTimer | undefined {
 }
 
 function upsertSearchAttributes(state: CandidacyState): void {
-  const { nextDeadline, labelExpiry } = searchableDates(state);
+  const { nextDeadline, labelExpiry } = searchableDates(state, wf.patched(PATCHES.nextDeadlineIsDueDate) ? 'due' : 'timer');
   wf.upsertSearchAttributes({
     [SEARCH_ATTRIBUTES.stage.name]: [state.stage],
     [SEARCH_ATTRIBUTES.cooperative.name]: [state.cooperativeId],

@@ -8,7 +8,7 @@ import { REPO_ROOT } from '@qualicoop/platform';
 import { AppModule } from './app.module';
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const doc = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle("Quali'Coop API")
@@ -22,6 +22,33 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
       .addSecurityRequirements('bearer')
       .build(),
   );
+  return withIdempotencyKey(doc);
+}
+
+const WRITES = ['post', 'put', 'patch'] as const;
+
+/**
+ * The IdempotencyInterceptor honours an optional `Idempotency-Key` on every write: documented here,
+ * once, for each write operation (a client generated from the document may send it, never must).
+ */
+function withIdempotencyKey(doc: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(doc.paths)) {
+    for (const method of WRITES) {
+      const operation = item[method];
+      if (!operation) continue;
+      operation.parameters = [
+        ...(operation.parameters ?? []),
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description: 'A retried request with the same key (1 to 200 of A-Z a-z 0-9 . _ : -) returns the first result and decides nothing twice.',
+          schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,200}$' },
+        },
+      ];
+    }
+  }
+  return doc;
 }
 
 export const OPENAPI_FILE = join(REPO_ROOT, 'docs', 'openapi.json');

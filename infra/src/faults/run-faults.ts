@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { candidacyWorkflowId, stateQuery } from '@qualicoop/contracts';
 import { parisDateOf, sampleDossier } from '@qualicoop/domain';
-import { createDataSource, rebuildReadModels } from '@qualicoop/persistence';
+import { createDataSource, danglingReferences, DOSSIER_EVENTS, rebuildReadModels, REPORT_EVENTS } from '@qualicoop/persistence';
 import { REPO_ROOT } from '@qualicoop/platform';
 import { Stack, startStack } from '../stack';
 import { token } from '../bench/bench-http';
@@ -82,7 +82,7 @@ async function drive(stack: Stack, coop: string, deadline: number): Promise<stri
         form.append('file', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'lettre.pdf');
         form.append('kind', 'letter_of_commitment');
         const letter = await api(stack, 'POST', `${p}/documents`, coop, form);
-        await api(stack, 'PUT', `${p}/dossier`, coop, sampleDossier(letter.body.id));
+        await api(stack, 'PUT', `${p}/dossier`, coop, sampleDossier(letter.body.id), `draft-${id}`);
         await api(stack, 'POST', `${p}/submission`, coop, undefined, `submit-${id}`);
         break;
       }
@@ -189,6 +189,9 @@ async function main(): Promise<void> {
     }
     const [{ duplicates }] = await ds.query('SELECT count(*)::int AS duplicates FROM (SELECT 1 FROM candidacy_events GROUP BY candidacy_id, cycle, sequence HAVING count(*) > 1) d');
     const rebuild = await rebuildReadModels(ds, { dryRun: true });
+    // Rows stored by the API before a command that may have timed out: never deleted unless refused.
+    const dangling = await danglingReferences(ds, ids);
+    const [{ referring }] = await ds.query('SELECT count(*)::int AS referring FROM candidacy_events WHERE candidacy_id = ANY($1) AND type = ANY($2)', [ids, [...REPORT_EVENTS, ...DOSSIER_EVENTS]]);
     await sleep(8000); // let the outbox drain
     const mails = (await (await fetch(`${stack.mailUrl}/api/email`)).json()) as Array<{ headers: Record<string, string> }>;
     const perKey = new Map<string, number>();
@@ -202,6 +205,11 @@ async function main(): Promise<void> {
     check(`all ${N} candidacies reached their label`, ids.length === N && outcomeBreaches.length === 0, outcomeBreaches.slice(0, 5).join(' | '));
     check('every event stored exactly once and in order', duplicates === 0 && orderBreaches.length === 0, `${duplicates} duplicated; ${orderBreaches.slice(0, 5).join(' | ')}`);
     check('every read model equals its rebuild from the events', rebuild.changed.length === 0, `${rebuild.changed.length} differ`);
+    check(
+      'every report and dossier version an event names exists',
+      dangling.length === 0 && referring > 0,
+      `${dangling.length} of ${referring} missing: ${dangling.slice(0, 3).map((d) => `${d.candidacyId} #${d.sequence} ${d.type} → ${d.reference}`).join(' | ')}`,
+    );
     check('no notification e-mailed twice', sentTwice === 0 && mails.length > 0, `${sentTwice} sent twice of ${mails.length}`);
     check('no 5xx but 503, and every 503 a clear problem document with Retry-After', serverErrors.length === 0 && unclear503.length === 0, [...serverErrors, ...unclear503].slice(0, 3).join(' | '));
     check('PostgreSQL down answered 503 (never 500)', (statuses.get(503) ?? 0) > 0, 'no 503 seen');
@@ -215,6 +223,8 @@ async function main(): Promise<void> {
       duplicatedEvents: duplicates,
       readModelsChecked: rebuild.candidacies,
       readModelsDiffering: rebuild.changed.length,
+      referencesChecked: referring,
+      referencesDangling: dangling.length,
       emails: mails.length,
       emailsSentTwice: sentTwice,
       httpStatuses: Object.fromEntries(statuses),

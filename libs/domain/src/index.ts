@@ -5,3 +5,4 @@ export * from './committee-calendar';
 export * from './calendar/calendar';
 export * from './lifecycle';
 export * from './notifications';
+export * from './french-text';

@@ -3,7 +3,7 @@
  * the people concerned. Pure: the event store queues these in its outbox, in the same
  * transaction as the event, and a sender delivers them.
  */
-import { formatDateFr, parisDateOf } from './calendar/calendar';
+import { formatDeadlineFr, formatInstantFr } from './lifecycle/policy';
 import type { CandidacyState } from './lifecycle/state';
 import { STAGE_LABELS_FR } from './lifecycle/state';
 import type { DomainEvent, ReminderRecipient } from './lifecycle/domain-events';
@@ -25,8 +25,13 @@ export interface Notification {
 
 const SIGNATURE = "\n\n— La Fédération nationale des Coop'HLM, démarche Quali'Coop";
 
-export function notificationsFor(event: DomainEvent, state: CandidacyState): Notification[] {
+/**
+ * The messages an event sends. `cooperativeName` is how people know the cooperative (the register
+ * holds it; the state only has its id).
+ */
+export function notificationsFor(event: DomainEvent, state: CandidacyState, cooperativeName: string): Notification[] {
   const coop = `coop:${state.cooperativeId}`;
+  const name = cooperativeName;
   const message = (kind: string, recipient: string, subject: string, body: string, key?: string): Notification => ({
     kind,
     recipient,
@@ -37,17 +42,17 @@ export function notificationsFor(event: DomainEvent, state: CandidacyState): Not
 
   switch (event.type) {
     case 'ReminderSent':
-      return event.recipients.map((r) => message('reminder', recipientOf(r, state), event.subjectFr, `${event.subjectFr}.\n\n${dueLine(state)}`));
+      return event.recipients.map((r) => message('reminder', recipientOf(r, state), event.subjectFr, paragraphs(`${event.subjectFr}.`, dueLine(state))));
     case 'AgendaClosed': {
       const sessionDate = state.agenda?.sessionId === event.sessionId ? state.agenda.sessionDate : undefined;
-      const when = sessionDate ? ` du ${formatDateFr(parisDateOf(sessionDate))}` : '';
+      const when = sessionDate ? ` du ${formatInstantFr(sessionDate, state.policy)}` : '';
       return [
         {
           ...message(
             'agenda_closed',
             `committee-session:${event.sessionId}`,
             `Ordre du jour de la séance${when} arrêté`,
-            `L'ordre du jour de la séance${when} du comité de validation (${event.sessionId}) est arrêté. Voici les dossiers sur lesquels le comité aura à statuer :`,
+            `L'ordre du jour de la séance${when} du comité de validation est arrêté. Voici les dossiers sur lesquels le comité aura à statuer :`,
             `session:${event.sessionId}:agenda-closed`,
           ),
           withAgendaOf: event.sessionId,
@@ -57,11 +62,14 @@ export function notificationsFor(event: DomainEvent, state: CandidacyState): Not
     }
     case 'CheckpointOverdue':
       return [
-        message('checkpoint_overdue', 'federation', `Point d'étape à ${event.checkpoint} mois en retard (${state.cooperativeId})`, `Le bilan du point d'étape à ${event.checkpoint} mois de ${state.cooperativeId} n'a pas été déposé (échéance : ${formatDateFr(event.deadline.date)}).`),
-        message('checkpoint_overdue', coop, `Point d'étape à ${event.checkpoint} mois en retard`, `Le bilan d'avancement du point d'étape à ${event.checkpoint} mois était attendu le ${formatDateFr(event.deadline.date)}. Merci de le déposer au plus vite.`),
+        message('checkpoint_overdue', 'federation', `Point d'étape à ${event.checkpoint} mois en retard (${name})`, `Le bilan du point d'étape à ${event.checkpoint} mois de ${name} n'a pas été déposé (échéance : ${formatDeadlineFr(event.deadline, state.policy)}).`),
+        message('checkpoint_overdue', coop, `Point d'étape à ${event.checkpoint} mois en retard`, `Le bilan d'avancement du point d'étape à ${event.checkpoint} mois était attendu le ${formatDeadlineFr(event.deadline, state.policy)}. Merci de le déposer au plus vite.`),
       ];
     case 'LabelExpired':
-      return ['federation', coop].map((r) => message('label_expired', r, 'Label Quali\'Coop expiré', `Le label Quali'Coop de ${state.cooperativeId} a expiré le ${formatDateFr(event.expiresOn.date)}.`));
+      return [
+        message('label_expired', 'federation', `Label Quali'Coop de ${name} expiré`, `Le label Quali'Coop de ${name} a expiré le ${formatDeadlineFr(event.expiresOn, state.policy)}.`),
+        message('label_expired', coop, "Votre label Quali'Coop a expiré", `Le label Quali'Coop de votre coopérative, ${name}, a expiré le ${formatDeadlineFr(event.expiresOn, state.policy)}.`),
+      ];
     case 'DraftSaved':
     case 'PlacedOnAgenda':
     case 'HelpRequested':
@@ -71,7 +79,14 @@ export function notificationsFor(event: DomainEvent, state: CandidacyState): Not
     case 'CycleStarted':
       return [];
     default:
-      return [message('stage_changed', coop, `Votre candidature : ${STAGE_LABELS_FR[state.stage]}`, `Votre candidature à la démarche Quali'Coop est désormais : ${STAGE_LABELS_FR[state.stage]} (le ${formatDateFr(parisDateOf(event.at))}).\n\n${dueLine(state)}`)];
+      return [
+        message(
+          'stage_changed',
+          coop,
+          `Votre candidature : ${STAGE_LABELS_FR[state.stage]}`,
+          paragraphs(`Votre candidature à la démarche Quali'Coop est désormais : ${STAGE_LABELS_FR[state.stage]} (le ${formatInstantFr(event.at, state.policy)}).`, dueLine(state)),
+        ),
+      ];
   }
 }
 
@@ -83,7 +98,12 @@ function recipientOf(r: ReminderRecipient, state: CandidacyState): string {
 
 function dueLine(state: CandidacyState): string {
   const deadline = state.implementationDeadline ?? state.complement?.deadline;
-  return deadline ? `Échéance en cours : ${formatDateFr(deadline.date)}.` : '';
+  return deadline ? `Échéance en cours : ${formatDeadlineFr(deadline, state.policy)}.` : '';
+}
+
+/** Paragraphs of a body, the empty ones left out. */
+function paragraphs(...texts: string[]): string {
+  return texts.filter((t) => t !== '').join('\n\n');
 }
 
 /** The body of the committee's agenda message with the session's items listed, before the signature. */

@@ -5,7 +5,7 @@ describe("the committee's agenda message", () => {
   const story = submitted();
   story.run({ type: 'PlaceOnAgenda', ...SESSION_SEPT }, SYSTEM, '2026-08-01T10:00:00.000Z');
   const [closed] = story.run({ type: 'CloseAgenda', sessionId: SESSION_SEPT.sessionId }, SYSTEM, SESSION_SEPT.cutoffAt);
-  const [committee, coop] = notificationsFor(closed!, story.s);
+  const [committee, coop] = notificationsFor(closed!, story.s, 'Coop Atlantique');
 
   it("goes once per session to that session's members, with the date in French", () => {
     expect(committee).toMatchObject({
@@ -25,7 +25,7 @@ describe("the committee's agenda message", () => {
       { cooperativeName: 'Coop Provence', what: 'demande de renouvellement du label' },
     ]);
     expect(body).toBe(
-      "Bonjour,\n\nL'ordre du jour de la séance du 31 août 2026 du comité de validation (session-2026-09) est arrêté. " +
+      "Bonjour,\n\nL'ordre du jour de la séance du 31 août 2026 du comité de validation est arrêté. " +
         'Voici les dossiers sur lesquels le comité aura à statuer :\n\n' +
         '- Coop Atlantique : dossier de candidature (complétude et admissibilité)\n' +
         '- Coop Provence : demande de renouvellement du label\n\n' +

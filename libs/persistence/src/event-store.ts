@@ -38,11 +38,14 @@ async function project(tx: EntityManager, events: RecordedEvent[]): Promise<void
   // A new cycle (renewal) starts its sequence again at 1 from the carried state.
   let state: CandidacyState | undefined = row?.state;
   let stageSince: string | undefined;
+  // People read the cooperative's name in e-mails, not its id.
+  const [cooperative] = (await tx.query('SELECT name FROM cooperatives WHERE id = $1', [first.cooperativeId])) as Array<{ name: string }>;
+  const cooperativeName = cooperative?.name ?? first.cooperativeId;
   for (const r of events) {
     const before = state?.stage;
     state = evolve(state, r.event);
     if (state.stage !== before) stageSince = r.event.at;
-    for (const [index, n] of notificationsFor(r.event, state).entries()) {
+    for (const [index, n] of notificationsFor(r.event, state, cooperativeName).entries()) {
       const key = n.key ?? `${r.candidacyId}:${r.cycle}:${r.sequence}:${index}`;
       let body = n.body;
       if (n.withAgendaOf) {

@@ -12,3 +12,4 @@ export * from './activities';
 export * from './rebuild';
 export * from './outbox';
 export * from './read-queries';
+export * from './integrity';

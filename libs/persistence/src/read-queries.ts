@@ -13,8 +13,11 @@ import {
   CandidacyState,
   CLOSED_STAGES,
   CURRENT_REFERENTIAL,
+  Deadline,
   endOfDay,
   formatDateFr,
+  formatDeadlineFr,
+  formatInstantFr,
   isClosedStage,
   parisDateOf,
   renewalWindowOpensAt,
@@ -217,7 +220,9 @@ const item = (
   method: path ? method : null,
 });
 
-const dateFr = (instant: string) => formatDateFr(parisDateOf(instant));
+/** Dates as people read them; in demo time (a month shorter than a day) with the time of day. */
+const dateFr = (instant: string, s: CandidacyState) => formatInstantFr(instant, s.policy);
+const dueFr = (d: Deadline, s: CandidacyState) => formatDeadlineFr(d, s.policy);
 
 /** A cooperative's open candidacies: what it can do now, and the next deadline otherwise. */
 export async function coopInbox(ds: DataSource, cooperativeId: string, now: Date = new Date()): Promise<InboxItem[]> {
@@ -251,7 +256,7 @@ function coopItems(r: InboxRow, now: string): InboxItem[] {
         item(
           r,
           s.agenda
-            ? `Dossier inscrit à l'ordre du jour de la séance du comité du ${dateFr(s.agenda.sessionDate)} : rien à faire d'ici là`
+            ? `Dossier inscrit à l'ordre du jour de la séance du comité du ${dateFr(s.agenda.sessionDate, s)} : rien à faire d'ici là`
             : "Dossier déposé : inscription à l'ordre du jour de la prochaine séance du comité",
           s.agenda?.sessionDate ?? null,
           'GET',
@@ -265,7 +270,7 @@ function coopItems(r: InboxRow, now: string): InboxItem[] {
         items.push(
           item(
             r,
-            `Répondre à la demande de complément avant le ${formatDateFr(s.complement.deadline.date)}${missing}, sinon la candidature sera classée sans suite`,
+            `Répondre à la demande de complément avant le ${dueFr(s.complement.deadline, s)}${missing}, sinon la candidature sera classée sans suite`,
             s.complement.deadline.dueAt,
             'POST',
             `${base}/complement`,
@@ -278,8 +283,8 @@ function coopItems(r: InboxRow, now: string): InboxItem[] {
         const open = Date.parse(cp.opensAt) <= Date.parse(now);
         const late = cp.overdue || Date.parse(cp.deadline.dueAt) <= Date.parse(now);
         const what = open
-          ? `Déposer le bilan du point d'étape à ${cp.checkpoint} mois ${late ? `(en retard : attendu le ${formatDateFr(cp.deadline.date)})` : `au plus tard le ${formatDateFr(cp.deadline.date)}`}`
-          : `Bilan du point d'étape à ${cp.checkpoint} mois à déposer entre le ${dateFr(cp.opensAt)} et le ${formatDateFr(cp.deadline.date)}`;
+          ? `Déposer le bilan du point d'étape à ${cp.checkpoint} mois ${late ? `(en retard : attendu le ${dueFr(cp.deadline, s)})` : `au plus tard le ${dueFr(cp.deadline, s)}`}`
+          : `Bilan du point d'étape à ${cp.checkpoint} mois à déposer entre le ${dateFr(cp.opensAt, s)} et le ${dueFr(cp.deadline, s)}`;
         items.push(
           item(r, what, cp.deadline.dueAt, 'POST', open ? `${base}/checkpoints/${cp.checkpoint}/report` : null),
         );
@@ -288,7 +293,7 @@ function coopItems(r: InboxRow, now: string): InboxItem[] {
         items.push(
           item(
             r,
-            `Déclarer la coopérative prête pour la visite (au plus tard, fin de la mise en œuvre le ${formatDateFr(s.implementationDeadline.date)})`,
+            `Déclarer la coopérative prête pour la visite (au plus tard, fin de la mise en œuvre le ${dueFr(s.implementationDeadline, s)})`,
             s.implementationDeadline.dueAt,
             'POST',
             `${base}/readiness`,
@@ -321,7 +326,7 @@ function coopItems(r: InboxRow, now: string): InboxItem[] {
           items.push(
             item(
               r,
-              `Déposer le bilan à mi-parcours du label au plus tard le ${formatDateFr(midTerm.deadline.date)}`,
+              `Déposer le bilan à mi-parcours du label au plus tard le ${dueFr(midTerm.deadline, s)}`,
               midTerm.deadline.dueAt,
               'POST',
               `${base}/mid-term-report`,
@@ -335,8 +340,8 @@ function coopItems(r: InboxRow, now: string): InboxItem[] {
             item(
               r,
               canRenew
-                ? `Demander le renouvellement du label avant son expiration le ${formatDateFr(expiresOn.date)}`
-                : `Label valable jusqu'au ${formatDateFr(expiresOn.date)} : renouvellement à demander à partir du ${dateFr(windowOpens)}`,
+                ? `Demander le renouvellement du label avant son expiration le ${dueFr(expiresOn, s)}`
+                : `Label valable jusqu'au ${dueFr(expiresOn, s)} : renouvellement à demander à partir du ${dateFr(windowOpens, s)}`,
               expiresOn.dueAt,
               'POST',
               canRenew ? `${base}/renewal-request` : null,
@@ -346,7 +351,7 @@ function coopItems(r: InboxRow, now: string): InboxItem[] {
           items.push(
             item(
               r,
-              `Renouvellement refusé : le label prend fin le ${formatDateFr(expiresOn.date)}`,
+              `Renouvellement refusé : le label prend fin le ${dueFr(expiresOn, s)}`,
               expiresOn.dueAt,
               'GET',
               null,
@@ -361,7 +366,7 @@ function coopItems(r: InboxRow, now: string): InboxItem[] {
   // Waiting for a committee decision, a visit done…: the next deadline says what comes next.
   if (items.length === 0 && !isClosedStage(s.stage)) {
     const waiting = s.agenda
-      ? `En attente de la décision du comité (séance du ${dateFr(s.agenda.sessionDate)})`
+      ? `En attente de la décision du comité (séance du ${dateFr(s.agenda.sessionDate, s)})`
       : `Étape en cours : ${STAGE_LABELS_FR[s.stage]}`;
     const what = r.next_deadline_label && !s.agenda ? `${waiting} — ${r.next_deadline_label}` : waiting;
     items.push(item(r, what, s.agenda?.sessionDate ?? iso(r.next_deadline_at), 'GET', null));
@@ -370,7 +375,7 @@ function coopItems(r: InboxRow, now: string): InboxItem[] {
     items.push(
       item(
         r,
-        `Demande d'aide envoyée le ${dateFr(h.askedAt)} : en attente de la réponse de la Fédération`,
+        `Demande d'aide envoyée le ${dateFr(h.askedAt, s)} : en attente de la réponse de la Fédération`,
         null,
         'GET',
         null,
@@ -406,7 +411,7 @@ function federationItems(r: InboxRow, horizon: string): InboxItem[] {
     items.push(
       item(
         r,
-        `Planifier la visite de ${coop} et désigner le membre du comité visiteur${end ? ` (fin de la mise en œuvre le ${formatDateFr(end.date)})` : ''}`,
+        `Planifier la visite de ${coop} et désigner le membre du comité visiteur${end ? ` (fin de la mise en œuvre le ${dueFr(end, s)})` : ''}`,
         end?.dueAt ?? null,
         'POST',
         `${base}/visit`,
@@ -417,7 +422,7 @@ function federationItems(r: InboxRow, horizon: string): InboxItem[] {
     items.push(
       item(
         r,
-        `Répondre à la demande d'aide de ${coop} du ${dateFr(h.askedAt)} : « ${h.question} »`,
+        `Répondre à la demande d'aide de ${coop} du ${dateFr(h.askedAt, s)} : « ${h.question} »`,
         null,
         'POST',
         `${base}/help-requests/${h.helpRequestId}/answer`,
@@ -439,7 +444,7 @@ function federationItems(r: InboxRow, horizon: string): InboxItem[] {
       items.push(
         item(
           r,
-          `Relancer ${coop} : bilan du point d'étape à ${cp.checkpoint} mois en retard (attendu le ${formatDateFr(cp.deadline.date)})`,
+          `Relancer ${coop} : bilan du point d'étape à ${cp.checkpoint} mois en retard (attendu le ${dueFr(cp.deadline, s)})`,
           cp.deadline.dueAt,
           'GET',
           base,
@@ -457,7 +462,7 @@ function federationItems(r: InboxRow, horizon: string): InboxItem[] {
     items.push(
       item(
         r,
-        `Label de ${coop} expirant le ${formatDateFr(r.label_expires_on)}${renewal}`,
+        `Label de ${coop} expirant le ${dueFr(s.label.expiresOn, s)}${renewal}`,
         s.label.expiresOn.dueAt,
         'GET',
         base,
@@ -504,7 +509,7 @@ export async function committeeInbox(ds: DataSource, memberId: string): Promise<
       decisions.push({
         ...item(
           r,
-          `${what} de ${r.cooperative_name} (séance du ${dateFr(s.agenda.sessionDate)})`,
+          `${what} de ${r.cooperative_name} (séance du ${dateFr(s.agenda.sessionDate, s)})`,
           s.agenda.sessionDate,
           'POST',
           `${base}/${path}`,

@@ -17,6 +17,12 @@ export interface RuntimeConfig {
   allowPolicyChoice: boolean;
   /** Length of a demo month (default 10 s). */
   demoMonthMs: number;
+  /**
+   * How long the API waits for a decision's Update to complete before it answers 503 "outcome
+   * unknown" (the worker or Temporal may be away; a retry with the same Idempotency-Key finds the
+   * first result). Default 15 s.
+   */
+  commandTimeoutMs: number;
 }
 
 const int = (value: string | undefined, fallback: number) => (value ? Number.parseInt(value, 10) : fallback);
@@ -30,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     policy: env.QC_POLICY === 'demo' ? 'demo' : 'standard',
     allowPolicyChoice: env.QC_ALLOW_POLICY_CHOICE === 'true',
     demoMonthMs: int(env.QC_DEMO_MONTH_MS, 10_000),
+    commandTimeoutMs: int(env.QC_COMMAND_TIMEOUT_MS, 15_000),
   };
 }
 

@@ -3,14 +3,15 @@
  * workflow as an Update: the response carries the new state; a refusal is a 409 with the domain's
  * code and French message; an `Idempotency-Key` makes a retry return the first result.
  */
-import { Body, Controller, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { checkDossier, Command, CURRENT_REFERENTIAL, Dossier } from '@qualicoop/domain';
 import { AuthedRequest, Roles } from '../auth/auth.guard';
+import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { ProblemException } from '../common/problem';
-import { CandidacyCommandsService } from './candidacy-commands.service';
+import { CandidacyCommandsService, keepUnlessRefused } from './candidacy-commands.service';
 import { CandidacyReadsService } from './candidacy-reads.service';
 import { view } from './candidacies.controller';
 import {
@@ -31,12 +32,10 @@ import { DossierDto } from './candidacy.dto';
 import { checkDossierShape } from './dossier-shape';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ProblemException(404, 'CANDIDACY.NOT_FOUND', "Cette candidature n'existe pas.") });
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'A retried request with the same key returns the first result and decides nothing twice.' };
 const FINDINGS = ['on_track', 'partly', 'not_met'];
 
 @ApiTags('actions')
 @ApiBearerAuth()
-@ApiHeader(IDEMPOTENCY)
 @ApiResponse({ status: 409, description: 'Refused by the lifecycle: `code` (e.g. LIFECYCLE.ADMISSIBILITY_BEFORE_COMPLETENESS) and a French `detail`' })
 @ApiResponse({ status: 404, description: 'No such candidacy (or not yours)' })
 @Controller('candidacies/:id')
@@ -59,15 +58,14 @@ export class ActionsController {
     return id;
   }
 
+  /** Stores the report, then files it; the row goes only if the workflow refused (not on an unknown outcome). */
   private async withReport(id: string, req: AuthedRequest, kind: string, content: object, command: (reportId: string) => Command, key?: string) {
     await this.reads.get(id, req.caller);
     const reportId = await this.storeReport(id, kind, content, req);
-    try {
-      return await this.act(id, req, command(reportId), key);
-    } catch (e) {
-      await this.ds.query('DELETE FROM reports WHERE id = $1', [reportId]); // refused: keep nothing half-applied
-      throw e;
-    }
+    return keepUnlessRefused(
+      () => this.act(id, req, command(reportId), key),
+      () => this.ds.query('DELETE FROM reports WHERE id = $1', [reportId]),
+    );
   }
 
   // — the cooperative —
@@ -77,19 +75,17 @@ export class ActionsController {
   @Roles('coop')
   @ApiBody({ type: DossierDto })
   @ApiOperation({ summary: 'Answer a complement request with the completed dossier (a new version; the submitted one is kept)' })
-  async answerComplement(@Param('id', uuid) id: string, @Body() body: unknown, @Req() req: AuthedRequest, @Headers('idempotency-key') key?: string) {
+  async answerComplement(@Param('id', uuid) id: string, @Body() body: unknown, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     await this.reads.get(id, req.caller);
     const shape = checkDossierShape(body);
     if (shape.length) throw new ProblemException(400, 'REQUEST.VALIDATION_FAILED', 'Le dossier envoyé est mal formé.', shape);
     const breaches = checkDossier(body as Dossier, CURRENT_REFERENTIAL);
     if (breaches.length) throw new ProblemException(400, 'DOSSIER.INCOMPLETE', `Le dossier ne peut pas être déposé : ${breaches.length} point(s) à compléter.`, breaches);
     const version = await this.reads.saveDossierVersion(id, body as Dossier, req.caller.sub);
-    try {
-      return await this.act(id, req, { type: 'AnswerComplement', dossierVersion: version.version, dossierHash: version.sha256 }, key);
-    } catch (e) {
-      await this.reads.discardDossierVersion(id, version.version);
-      throw e;
-    }
+    return keepUnlessRefused(
+      () => this.act(id, req, { type: 'AnswerComplement', dossierVersion: version.version, dossierHash: version.sha256 }, key),
+      () => this.reads.discardDossierVersion(id, version.version),
+    );
   }
 
   @Post('checkpoints/:checkpoint/report')
@@ -97,7 +93,7 @@ export class ActionsController {
   @Roles('coop')
   @ApiParam({ name: 'checkpoint', enum: [6, 12] })
   @ApiOperation({ summary: 'File the progress report of the 6- or 12-month checkpoint' })
-  fileProgressReport(@Param('id', uuid) id: string, @Param('checkpoint', ParseIntPipe) checkpoint: number, @Body() body: ProgressReportDto, @Req() req: AuthedRequest, @Headers('idempotency-key') key?: string) {
+  fileProgressReport(@Param('id', uuid) id: string, @Param('checkpoint', ParseIntPipe) checkpoint: number, @Body() body: ProgressReportDto, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     return this.withReport(id, req, 'progress', { checkpoint, ...body }, (reportId) => ({ type: 'FileProgressReport', checkpoint: checkpoint as 6 | 12, reportId }), key);
   }
 
@@ -105,7 +101,7 @@ export class ActionsController {
   @HttpCode(200)
   @Roles('coop')
   @ApiOperation({ summary: 'Ask the federation for help (any time during implementation)' })
-  requestHelp(@Param('id', uuid) id: string, @Body() body: HelpRequestDto, @Req() req: AuthedRequest, @Headers('idempotency-key') key?: string) {
+  requestHelp(@Param('id', uuid) id: string, @Body() body: HelpRequestDto, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     return this.act(id, req, { type: 'RequestHelp', helpRequestId: randomUUID(), question: body.question }, key);
   }
 
@@ -113,7 +109,7 @@ export class ActionsController {
   @HttpCode(200)
   @Roles('coop')
   @ApiOperation({ summary: 'Declare readiness for the visit before the 18 months are over' })
-  declareReadiness(@Param('id', uuid) id: string, @Req() req: AuthedRequest, @Headers('idempotency-key') key?: string) {
+  declareReadiness(@Param('id', uuid) id: string, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     return this.act(id, req, { type: 'DeclareReadiness' }, key);
   }
 
@@ -121,7 +117,7 @@ export class ActionsController {
   @HttpCode(200)
   @Roles('coop')
   @ApiOperation({ summary: 'File the mid-term report of the label (indicator values)' })
-  fileMidTermReport(@Param('id', uuid) id: string, @Body() body: ProgressReportDto, @Req() req: AuthedRequest, @Headers('idempotency-key') key?: string) {
+  fileMidTermReport(@Param('id', uuid) id: string, @Body() body: ProgressReportDto, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     return this.withReport(id, req, 'mid_term', body, (reportId) => ({ type: 'FileMidTermReport', reportId }), key);
   }
 
@@ -129,18 +125,17 @@ export class ActionsController {
   @HttpCode(200)
   @Roles('coop')
   @ApiOperation({ summary: 'Request the renewal of the label (from 6 months before expiry), with the latest dossier' })
-  async requestRenewal(@Param('id', uuid) id: string, @Req() req: AuthedRequest, @Headers('idempotency-key') key?: string) {
-    await this.reads.get(id, req.caller);
-    const latest = await this.reads.latestDossier(id);
-    if (!latest) throw new ProblemException(400, 'DOSSIER.EMPTY', "Aucun dossier n'a été enregistré.");
-    return this.act(id, req, { type: 'RequestRenewal', dossierVersion: latest.version }, key);
+  async requestRenewal(@Param('id', uuid) id: string, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
+    const current = await this.reads.currentDossier(await this.reads.get(id, req.caller));
+    if (!current) throw new ProblemException(400, 'DOSSIER.EMPTY', "Aucun dossier n'a été enregistré.");
+    return this.act(id, req, { type: 'RequestRenewal', dossierVersion: current.version }, key);
   }
 
   @Post('withdrawal')
   @HttpCode(200)
   @Roles('coop')
   @ApiOperation({ summary: 'Withdraw the candidacy (any stage before the award)' })
-  withdraw(@Param('id', uuid) id: string, @Body() body: ReasonDto, @Req() req: AuthedRequest, @Headers('idempotency-key') key?: string) {
+  withdraw(@Param('id', uuid) id: string, @Body() body: ReasonDto, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     return this.act(id, req, { type: 'Withdraw', reason: body.reason }, key);
   }
 
@@ -148,7 +143,7 @@ export class ActionsController {
   @HttpCode(200)
   @Roles('coop')
   @ApiOperation({ summary: 'Renounce a held label' })
-  renounce(@Param('id', uuid) id: string, @Body() body: ReasonDto, @Req() req: AuthedRequest, @Headers('idempotency-key') key?: string) {
+  renounce(@Param('id', uuid) id: string, @Body() body: ReasonDto, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     return this.act(id, req, { type: 'RenounceLabel', reason: body.reason }, key);
   }
 
@@ -159,7 +154,7 @@ export class ActionsController {
   @Roles('federation')
   @ApiParam({ name: 'checkpoint', enum: [6, 12] })
   @ApiOperation({ summary: 'Give advice on a filed checkpoint report' })
-  advise(@Param('id', uuid) id: string, @Param('checkpoint', ParseIntPipe) checkpoint: number, @Body() body: AdviceDto, @Req() req: AuthedRequest, @Headers('idempotency-key') key?: string) {
+  advise(@Param('id', uuid) id: string, @Param('checkpoint', ParseIntPipe) checkpoint: number, @Body() body: AdviceDto, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     return this.act(id, req, { type: 'AdviseOnCheckpoint', checkpoint: checkpoint as 6 | 12, advice: body.advice }, key);
   }
 
@@ -167,7 +162,7 @@ export class ActionsController {
   @HttpCode(200)
   @Roles('federation')
   @ApiOperation({ summary: "Answer a cooperative's help request" })
-  answerHelp(@Param('id', uuid) id: string, @Param('helpRequestId', uuid) helpRequestId: string, @Body() body: HelpAnswerDto, @Req() req: AuthedRequest, @Headers('idempotency-key') key?: string) {
+  answerHelp(@Param('id', uuid) id: string, @Param('helpRequestId', uuid) helpRequestId: string, @Body() body: HelpAnswerDto, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     return this.act(id, req, { type: 'AnswerHelpRequest', helpRequestId, answer: body.answer }, key);
   }
 
@@ -175,7 +170,7 @@ export class ActionsController {
   @HttpCode(200)
   @Roles('federation')
   @ApiOperation({ summary: 'Assign the visitor (a committee member) and the visit date; again to move it' })
-  async scheduleVisit(@Param('id', uuid) id: string, @Body() body: ScheduleVisitDto, @Req() req: AuthedRequest, @Headers('idempotency-key') key?: string) {
+  async scheduleVisit(@Param('id', uuid) id: string, @Body() body: ScheduleVisitDto, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     const [member] = await this.ds.query(`SELECT 1 FROM people WHERE id = $1 AND role = 'committee' AND active`, [body.visitorId]);
     if (!member) throw new ProblemException(400, 'REQUEST.VALIDATION_FAILED', 'Visiteur inconnu.', [{ field: 'visitorId', code: 'VISIT.UNKNOWN_VISITOR', message: "Ce membre du comité n'existe pas." }]);
     return this.act(id, req, { type: 'ScheduleVisit', visitorId: body.visitorId, visitDate: body.visitDate }, key);
@@ -187,7 +182,7 @@ export class ActionsController {
   @HttpCode(200)
   @Roles('committee')
   @ApiOperation({ summary: 'File the visit report (the assigned visitor only)' })
-  fileVisitReport(@Param('id', uuid) id: string, @Body() body: VisitReportDto, @Req() req: AuthedRequest, @Headers('idempotency-key') key?: string) {
+  fileVisitReport(@Param('id', uuid) id: string, @Body() body: VisitReportDto, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     const bad = Object.entries(body.findings ?? {}).filter(([, v]) => !FINDINGS.includes(v));
     if (bad.length) {
       throw new ProblemException(400, 'REQUEST.VALIDATION_FAILED', 'Constats invalides.', bad.map(([k]) => ({ field: `findings.${k}`, code: 'REQUEST.INVALID_FIELD', message: 'on_track, partly ou not_met attendu' })));
@@ -199,7 +194,7 @@ export class ActionsController {
   @HttpCode(200)
   @Roles('committee')
   @ApiOperation({ summary: 'Record completeness (if incomplete: what is missing; the coop gets 60 days)' })
-  completeness(@Param('id', uuid) id: string, @Body() body: CompletenessDto, @Req() req: AuthedRequest, @Headers('idempotency-key') key?: string) {
+  completeness(@Param('id', uuid) id: string, @Body() body: CompletenessDto, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     return this.act(id, req, { type: 'RecordCompleteness', ...body }, key);
   }
 
@@ -207,7 +202,7 @@ export class ActionsController {
   @HttpCode(200)
   @Roles('committee')
   @ApiOperation({ summary: 'Record admissibility (after completeness); admissible starts the 18-month implementation' })
-  admissibility(@Param('id', uuid) id: string, @Body() body: AdmissibilityDto, @Req() req: AuthedRequest, @Headers('idempotency-key') key?: string) {
+  admissibility(@Param('id', uuid) id: string, @Body() body: AdmissibilityDto, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     return this.act(id, req, { type: 'RecordAdmissibility', ...body }, key);
   }
 
@@ -215,7 +210,7 @@ export class ActionsController {
   @HttpCode(200)
   @Roles('committee')
   @ApiOperation({ summary: 'Decide the award after the visit report: granted, extension (once, ≤ 6 months) or refused' })
-  award(@Param('id', uuid) id: string, @Body() body: AwardDto, @Req() req: AuthedRequest, @Headers('idempotency-key') key?: string) {
+  award(@Param('id', uuid) id: string, @Body() body: AwardDto, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     return this.act(id, req, { type: 'DecideAward', ...body }, key);
   }
 
@@ -223,7 +218,7 @@ export class ActionsController {
   @HttpCode(200)
   @Roles('committee')
   @ApiOperation({ summary: 'Confirm or withdraw the label at mid-term' })
-  midTerm(@Param('id', uuid) id: string, @Body() body: MidTermDecisionDto, @Req() req: AuthedRequest, @Headers('idempotency-key') key?: string) {
+  midTerm(@Param('id', uuid) id: string, @Body() body: MidTermDecisionDto, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     return this.act(id, req, { type: 'DecideMidTerm', ...body }, key);
   }
 
@@ -231,7 +226,7 @@ export class ActionsController {
   @HttpCode(200)
   @Roles('committee')
   @ApiOperation({ summary: 'Renew the label (a new 3-year cycle) or refuse' })
-  renewal(@Param('id', uuid) id: string, @Body() body: RenewalDecisionDto, @Req() req: AuthedRequest, @Headers('idempotency-key') key?: string) {
+  renewal(@Param('id', uuid) id: string, @Body() body: RenewalDecisionDto, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     return this.act(id, req, { type: 'DecideRenewal', ...body }, key);
   }
 }

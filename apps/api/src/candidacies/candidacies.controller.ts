@@ -1,18 +1,18 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { checkDossier, CURRENT_REFERENTIAL, Dossier } from '@qualicoop/domain';
 import { CandidacyEntity, CooperativeEntity } from '@qualicoop/persistence';
 import { AuthedRequest, Roles } from '../auth/auth.guard';
+import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { ProblemException } from '../common/problem';
-import { CandidacyCommandsService } from './candidacy-commands.service';
+import { CandidacyCommandsService, keepUnlessRefused } from './candidacy-commands.service';
 import { CandidacyReadsService } from './candidacy-reads.service';
 import { DossierDto, OpenCandidacyDto } from './candidacy.dto';
 import { checkDossierShape } from './dossier-shape';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ProblemException(404, 'CANDIDACY.NOT_FOUND', "Cette candidature n'existe pas.") });
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'A retried request with the same key returns the first result and decides nothing twice.' };
 
 export function view(row: CandidacyEntity) {
   return {
@@ -44,7 +44,6 @@ export class CandidaciesController {
 
   @Post()
   @Roles('coop', 'federation')
-  @ApiHeader(IDEMPOTENCY)
   @ApiOperation({
     summary: 'Open a candidacy for a cooperative (starts its workflow)',
     description:
@@ -63,7 +62,7 @@ export class CandidaciesController {
     @Body() body: OpenCandidacyDto,
     @Req() req: AuthedRequest,
     @Res({ passthrough: true }) res: Response,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @IdempotencyKey() idempotencyKey?: string,
   ) {
     const { caller } = req;
     const cooperative = await this.ds.getRepository(CooperativeEntity).findOneBy({ id: body.cooperativeId });
@@ -104,8 +103,7 @@ export class CandidaciesController {
   @Roles('coop', 'federation', 'committee')
   @ApiOperation({ summary: 'The latest saved version of the dossier' })
   async dossier(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
-    await this.reads.get(id, req.caller);
-    const latest = await this.reads.latestDossier(id);
+    const latest = await this.reads.currentDossier(await this.reads.get(id, req.caller));
     if (!latest) throw new ProblemException(404, 'DOSSIER.NOT_FOUND', "Aucun dossier n'a encore été enregistré.");
     return { version: latest.version, sha256: latest.sha256, savedAt: latest.savedAt, dossier: latest.content };
   }
@@ -113,31 +111,29 @@ export class CandidaciesController {
   @Put(':id/dossier')
   @Roles('coop')
   @ApiBody({ type: DossierDto })
-  @ApiHeader(IDEMPOTENCY)
   @ApiOperation({ summary: 'Save the dossier draft (as often as needed, until submission)' })
-  async saveDraft(@Param('id', uuid) id: string, @Body() body: unknown, @Req() req: AuthedRequest, @Headers('idempotency-key') key?: string) {
+  async saveDraft(@Param('id', uuid) id: string, @Body() body: unknown, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     const row = await this.reads.get(id, req.caller);
     const errors = checkDossierShape(body);
     if (errors.length) throw new ProblemException(400, 'REQUEST.VALIDATION_FAILED', 'Le dossier envoyé est mal formé.', errors);
     const version = await this.reads.saveDossierVersion(id, body as Dossier, req.caller.sub);
-    try {
-      const result = await this.commands.execute(row.workflowId, { type: 'SaveDraft', dossierVersion: version.version, dossierHash: version.sha256 } as never, req.caller, key);
-      return { dossierVersion: version.version, sha256: version.sha256, stage: result.state.stage };
-    } catch (e) {
-      await this.reads.discardDossierVersion(id, version.version); // refused: keep nothing half-applied
-      throw e;
-    }
+    const result = await keepUnlessRefused(
+      () => this.commands.execute(row.workflowId, { type: 'SaveDraft', dossierVersion: version.version, dossierHash: version.sha256 } as never, req.caller, key),
+      () => this.reads.discardDossierVersion(id, version.version),
+    );
+    // A retry with the Idempotency-Key of a draft already saved gets that first version back.
+    const saved = result.state.dossierVersion ?? version.version;
+    return { dossierVersion: saved, sha256: saved === version.version ? version.sha256 : result.state.dossierHash, stage: result.state.stage };
   }
 
   @Post(':id/submission')
   @HttpCode(200)
   @Roles('coop')
-  @ApiHeader(IDEMPOTENCY)
   @ApiOperation({ summary: 'Submit the latest draft: the rules of spec §3 are checked, one field-level error per breach' })
   @ApiResponse({ status: 400, description: 'DOSSIER.INCOMPLETE with `errors[]` (field, code, French message)' })
-  async submit(@Param('id', uuid) id: string, @Req() req: AuthedRequest, @Headers('idempotency-key') key?: string) {
+  async submit(@Param('id', uuid) id: string, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     const row = await this.reads.get(id, req.caller);
-    const latest = await this.reads.latestDossier(id);
+    const latest = await this.reads.currentDossier(row);
     if (!latest) throw new ProblemException(400, 'DOSSIER.EMPTY', "Enregistrez d'abord un brouillon de dossier.");
     const breaches = [
       ...checkDossier(latest.content as unknown as Dossier, CURRENT_REFERENTIAL),
@@ -145,6 +141,6 @@ export class CandidaciesController {
     ];
     if (breaches.length) throw new ProblemException(400, 'DOSSIER.INCOMPLETE', `Le dossier ne peut pas être déposé : ${breaches.length} point(s) à compléter.`, breaches);
     const result = await this.commands.execute(row.workflowId, { type: 'SubmitDossier', dossierVersion: latest.version, dossierHash: latest.sha256 } as never, req.caller, key);
-    return view(await this.reads.get(id, req.caller)) && { ...view(await this.reads.get(id, req.caller)), events: result.events };
+    return { ...view(await this.reads.get(id, req.caller)), events: result.events };
   }
 }

@@ -2,6 +2,11 @@
  * Sends commands to a candidacy's workflow. The API decides nothing: the workflow's Update
  * validator runs the domain's `decide`, and a refusal comes back as a 409 with its code and
  * French message. An Idempotency-Key becomes the Update id, so Temporal deduplicates retries.
+ *
+ * Three outcomes, kept apart (ARCHITECTURE "Unknown outcomes"): done; refused (`CommandRefused`:
+ * nothing was recorded, what the request stored for it may be removed); unknown (Temporal or the
+ * worker away, or no answer within `commandTimeoutMs`: a 503, nothing is undone, the client
+ * retries with its Idempotency-Key).
  */
 import { Inject, Injectable } from '@nestjs/common';
 import {
@@ -9,6 +14,7 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
@@ -27,6 +33,31 @@ import { ProblemException } from '../common/problem';
 import { CONFIG } from '../common/infrastructure.module';
 
 export const actorOf = (caller: Caller): Actor => ({ role: caller.role, id: caller.sub, cooperativeId: caller.cooperativeId });
+
+/** A definite refusal: the workflow refused the command (or is closed) and recorded nothing. */
+export class CommandRefused extends ProblemException {}
+
+/**
+ * Runs a command that refers to a row the request stored just before (a dossier version, a
+ * report). The row is removed only when the command was definitely refused; on any other failure
+ * the command may well have been recorded, so the row stays (an orphan is harmless, a dangling
+ * reference is not).
+ */
+export async function keepUnlessRefused<T>(command: () => Promise<T>, discard: () => Promise<unknown>): Promise<T> {
+  try {
+    return await command();
+  } catch (e) {
+    if (e instanceof CommandRefused) await discard();
+    throw e;
+  }
+}
+
+const OUTCOME_UNKNOWN = () =>
+  new ProblemException(
+    503,
+    'COMMAND.OUTCOME_UNKNOWN',
+    "La demande n'a pas pu être confirmée à temps : elle a peut-être été enregistrée. Réessayez dans un instant avec la même clé Idempotency-Key ; rien ne sera fait deux fois.",
+  );
 
 @Injectable()
 export class CandidacyCommandsService {
@@ -93,19 +124,23 @@ export class CandidacyCommandsService {
 
   async execute(workflowId: string, command: Command, caller: Caller, idempotencyKey?: string): Promise<CommandResponse> {
     const handle = this.temporal.workflow.getHandle(workflowId);
+    const deadline = Date.now() + this.config.commandTimeoutMs;
     try {
-      return await handle.executeUpdate(commandUpdate(command.type), {
-        args: [{ command, actor: actorOf(caller) }],
-        ...(idempotencyKey ? { updateId: `${command.type}:${idempotencyKey}` } : {}),
-      });
+      return await this.temporal.withDeadline(deadline, () =>
+        handle.executeUpdate(commandUpdate(command.type), {
+          args: [{ command, actor: actorOf(caller) }],
+          ...(idempotencyKey ? { updateId: `${command.type}:${idempotencyKey}` } : {}),
+        }),
+      );
     } catch (e) {
       const cause = e instanceof WorkflowUpdateFailedError ? e.cause : undefined;
       if (cause instanceof ApplicationFailure && cause.type) {
-        throw new ProblemException(409, cause.type, cause.message);
+        throw new CommandRefused(409, cause.type, cause.message);
       }
       if (e instanceof WorkflowNotFoundError) {
-        throw new ProblemException(409, 'CANDIDACY.CLOSED', 'Cette candidature est close : aucune action n’est plus possible.');
+        throw new CommandRefused(409, 'CANDIDACY.CLOSED', 'Cette candidature est close : aucune action n’est plus possible.');
       }
+      if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError || Date.now() >= deadline) throw OUTCOME_UNKNOWN();
       throw e;
     }
   }

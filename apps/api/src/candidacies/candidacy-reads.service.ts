@@ -46,8 +46,14 @@ export class CandidacyReadsService {
     return this.ds.getRepository(CandidacyEventEntity).find({ where: { candidacyId: id }, order: { cycle: 'ASC', sequence: 'ASC' } });
   }
 
-  async latestDossier(candidacyId: string): Promise<DossierVersionEntity | null> {
-    return this.ds.getRepository(DossierVersionEntity).findOne({ where: { candidacyId }, order: { version: 'DESC' } });
+  /**
+   * The dossier version the workflow last recorded (draft saved, submitted, complement answered).
+   * Not simply the highest stored version: a version stored for a request whose outcome was
+   * unknown, then retried, may never have been recorded.
+   */
+  async currentDossier(row: CandidacyEntity): Promise<DossierVersionEntity | null> {
+    if (row.dossierVersion === null) return null;
+    return this.ds.getRepository(DossierVersionEntity).findOneBy({ candidacyId: row.id, version: row.dossierVersion });
   }
 
   /** Stores a new immutable version of the dossier; the workflow then records which version is current. */

@@ -29,6 +29,7 @@ const TITLES: Record<number, string> = {
   404: 'Introuvable',
   409: 'Conflit',
   413: 'Contenu trop volumineux',
+  415: 'Format non accepté',
   429: 'Trop de requêtes',
   500: 'Erreur interne',
   503: 'Service indisponible',

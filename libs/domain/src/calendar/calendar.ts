@@ -180,6 +180,15 @@ export function formatDateFr(date: CivilDate): string {
   return `${d === 1 ? '1er' : d} ${MONTHS_FR[m - 1] ?? ''} ${y}`;
 }
 
+/** The Paris wall-clock time of an instant, as French writes it: '19 h 04 min 12 s'. */
+export function formatParisTimeFr(instant: string): string {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) throw new RangeError(`Not an instant: ${instant}`);
+  const wall = new Date(ms + parisOffsetMs(ms));
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${wall.getUTCHours()} h ${two(wall.getUTCMinutes())} min ${two(wall.getUTCSeconds())} s`;
+}
+
 export function isCivilDate(value: string): boolean {
   const match = CIVIL_DATE.exec(value);
   return match !== null && addDays(value, 0) === value;

@@ -4,6 +4,7 @@ import type { CommandContext, CommandOf } from './commands';
 import { errors } from './errors';
 import type { DomainEvent } from './domain-events';
 import { isReached, meta, requireReached, requireStage, requireText } from './guards';
+import { formatInstantFr } from './policy';
 import { overdueDeadline } from './schedule';
 import { checkpointOf, type CandidacyState, type CheckpointState } from './state';
 
@@ -22,7 +23,7 @@ export function decideFileProgressReport(
   const cp = requireCheckpoint(s, c.checkpoint);
   if (cp.reportFiledAt) throw errors.checkpointAlreadyFiled(c.checkpoint);
   requireStage(s, c.type, ['implementation']);
-  if (!isReached(ctx.now, cp.opensAt)) throw errors.checkpointNotOpen(c.checkpoint, formatDateFr(parisDateOf(cp.opensAt)));
+  if (!isReached(ctx.now, cp.opensAt)) throw errors.checkpointNotOpen(c.checkpoint, formatInstantFr(cp.opensAt, s.policy));
   const reportId = requireText(c.reportId, "Le bilan d'avancement est requis", 'reportId');
   const late = cp.overdue || isReached(ctx.now, cp.deadline.dueAt);
   return [{ type: 'ProgressReportFiled', ...meta(ctx), checkpoint: cp.checkpoint, reportId, late }];

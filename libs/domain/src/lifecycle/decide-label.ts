@@ -1,5 +1,4 @@
 /** Award, label, mid-term review, renewal, expiry, withdrawal and renunciation (spec §4.3, §4.4). */
-import { formatDateFr, parisDateOf } from '../calendar/calendar';
 import type { CommandContext, CommandOf, CommandType } from './commands';
 import { errors } from './errors';
 import type { DomainEvent } from './domain-events';
@@ -13,7 +12,7 @@ import {
   requireSessionDecidable,
   requireStage,
 } from './guards';
-import { deadline } from './policy';
+import { deadline, formatDeadlineFr, formatInstantFr } from './policy';
 import { labelFrom, nextCycleLabel, renewalWindowOpensAt } from './schedule';
 import { LABEL_STAGES, PRE_AWARD_STAGES, type CandidacyState, type LabelState, type Stage } from './state';
 
@@ -88,8 +87,8 @@ export function decideRequestRenewal(s: CandidacyState, c: CommandOf<'RequestRen
   requireStage(s, c.type, ['labelled']);
   const label = requireLabel(s, c);
   const opensAt = renewalWindowOpensAt(label, s);
-  if (!isReached(ctx.now, opensAt)) throw errors.renewalWindowNotOpen(formatDateFr(parisDateOf(opensAt)));
-  if (isReached(ctx.now, label.expiresOn.dueAt)) throw errors.deadlinePassed('demander le renouvellement', formatDateFr(label.expiresOn.date));
+  if (!isReached(ctx.now, opensAt)) throw errors.renewalWindowNotOpen(formatInstantFr(opensAt, s.policy));
+  if (isReached(ctx.now, label.expiresOn.dueAt)) throw errors.deadlinePassed('demander le renouvellement', formatDeadlineFr(label.expiresOn, s.policy));
   return [{ type: 'RenewalRequested', ...meta(ctx), dossierVersion: requireDossierVersion(s, c.dossierVersion) }];
 }
 

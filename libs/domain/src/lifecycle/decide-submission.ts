@@ -1,5 +1,4 @@
 /** From the draft to the admissibility decision (spec §3, §4.1): submission, agenda, completeness. */
-import { formatDateFr } from '../calendar/calendar';
 import type { CommandContext, CommandOf } from './commands';
 import { errors } from './errors';
 import type { CheckpointPlan, DomainEvent } from './domain-events';
@@ -14,7 +13,7 @@ import {
   requireStage,
   requireText,
 } from './guards';
-import { deadline } from './policy';
+import { deadline, formatDeadlineFr } from './policy';
 import type { AgendaKind, CandidacyState, Stage } from './state';
 
 export function decideSaveDraft(s: CandidacyState, c: CommandOf<'SaveDraft'>, ctx: CommandContext): DomainEvent[] {
@@ -149,7 +148,7 @@ export function decideAnswerComplement(
 ): DomainEvent[] {
   requireStage(s, c.type, ['awaiting_complement']);
   const deadline = s.complement?.deadline;
-  if (deadline && isReached(ctx.now, deadline.dueAt)) throw errors.deadlinePassed('répondre à la demande de complément', formatDateFr(deadline.date));
+  if (deadline && isReached(ctx.now, deadline.dueAt)) throw errors.deadlinePassed('répondre à la demande de complément', formatDeadlineFr(deadline, s.policy));
   const dossierVersion = requireDossierVersion(s, c.dossierVersion);
   const dossierHash = requireText(c.dossierHash, "L'empreinte du dossier est requise", 'dossierHash');
   return [{ type: 'ComplementAnswered', ...meta(ctx), round: s.complementRounds, dossierVersion, dossierHash }];

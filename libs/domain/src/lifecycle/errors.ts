@@ -92,11 +92,12 @@ export const COMMAND_LABELS_FR: Record<CommandType, string> = {
   SendReminder: 'envoyer un rappel',
 };
 
+/** "Réservé à …": who may act, with the preposition (à la, au). */
 const ROLE_LABELS_FR: Record<Role, string> = {
-  coop: 'la coopérative',
-  federation: 'la Fédération',
-  committee: 'le comité de validation',
-  system: 'la plateforme',
+  coop: 'à la coopérative',
+  federation: 'à la Fédération',
+  committee: 'au comité de validation',
+  system: 'à la plateforme',
 };
 
 const fail = (code: LifecycleErrorCode, message: string, details?: Record<string, unknown>) =>
@@ -111,7 +112,7 @@ export const errors = {
   notAllowedInStage: (type: CommandType, stage: Stage) =>
     fail('LIFECYCLE.NOT_ALLOWED_IN_STAGE', `Impossible de ${COMMAND_LABELS_FR[type]} au stade « ${STAGE_LABELS_FR[stage]} »`, { type, stage }),
   roleNotAllowed: (type: CommandType, allowed: readonly Role[]) =>
-    fail('LIFECYCLE.ROLE_NOT_ALLOWED', `Seul(e) ${allowed.map((r) => ROLE_LABELS_FR[r]).join(' ou ')} peut ${COMMAND_LABELS_FR[type]}`, { type, allowed }),
+    fail('LIFECYCLE.ROLE_NOT_ALLOWED', `Action réservée ${allowed.map((r) => ROLE_LABELS_FR[r]).join(' ou ')} : ${COMMAND_LABELS_FR[type]}`, { type, allowed }),
   otherCooperative: () =>
     fail('LIFECYCLE.OTHER_COOPERATIVE', "Une coopérative ne peut agir que sur sa propre candidature"),
   notAssignedVisitor: () =>
@@ -130,8 +131,8 @@ export const errors = {
     fail('LIFECYCLE.AGENDA_CUTOFF_PASSED', "La date limite d'inscription à l'ordre du jour de cette séance est passée", { cutoffAt }),
   wrongSession: (expected: string, given: string) =>
     fail('LIFECYCLE.WRONG_SESSION', `La candidature est inscrite à la séance ${expected}, pas à la séance ${given}`, { expected, given }),
-  alreadyDecided: (what: string) =>
-    fail('LIFECYCLE.DECISION_ALREADY_RECORDED', `La décision ${what} a déjà été rendue ; les décisions du comité sont définitives`, { what }),
+  /** `sentence`: the whole French sentence, which names what was already decided or done. */
+  alreadyDecided: (sentence: string) => fail('LIFECYCLE.DECISION_ALREADY_RECORDED', sentence),
   admissibilityBeforeCompleteness: () =>
     fail('LIFECYCLE.ADMISSIBILITY_BEFORE_COMPLETENESS', "La décision d'admissibilité exige une décision de complétude préalable (dossier complet)"),
   awardBeforeVisitReport: () =>

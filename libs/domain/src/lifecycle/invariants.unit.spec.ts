@@ -20,7 +20,10 @@
  * 5. `sequence` counts the events of the cycle, and their `at` never goes back;
  * 6. each reminder is sent once, and pendingTimers and decide agree: a listed timer's command is accepted
  *    at or after its dueAt and refused before, and decide accepts a timer command only when it is listed;
- * 7. evolve never throws on the events decide returns.
+ * 7. evolve never throws on the events decide returns;
+ * 8. every text people read — each refusal, each e-mail (subject and body) an event sends, each timer
+ *    summary and reminder subject — reads as French (`frenchTextProblems`: nothing said twice, no stray
+ *    punctuation, no technical value).
  * §6.x: the spec's other invariants (one candidacy, a coop acts only on its own, the history rebuilds the state).
  */
 import fc from 'fast-check';
@@ -30,6 +33,8 @@ import { decide } from './decide';
 import type { DomainEvent, DomainEventType } from './domain-events';
 import { DomainError, LIFECYCLE_ERROR_CODES } from './errors';
 import { evolve } from './evolve';
+import { frenchTextProblems } from '../french-text';
+import { notificationsFor } from '../notifications';
 import { COMMITTEE, COOP, FEDERATION, OTHER_COOP, SYSTEM, VISITOR } from './lifecycle.helpers.spec';
 import { pendingTimers } from './pending-timers';
 import { DEMO_POLICY, demoMonthMs, STANDARD_POLICY, type Policy } from './policy';
@@ -190,12 +195,23 @@ const stats = {
   stages: new Set<Stage>(),
   codes: new Set<string>(),
   events: new Set<DomainEventType>(),
+  notificationKinds: new Set<string>(),
+  textsChecked: 0,
 };
+
+/** 8. A text people read, checked where it is produced. */
+function textProblem(text: string): string | undefined {
+  stats.textsChecked++;
+  const problems = frenchTextProblems(text);
+  return problems.length ? `${problems.join('; ')} in « ${text} »` : undefined;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Helpers.
 
 const iso = (ms: number): string => new Date(ms).toISOString();
+/** Like the calendar's ids (session-2027-03), one per instant: session-20270309T0900000. */
+const sessionIdOf = (instant: string): string => `session-${instant.replace(/[-:.Z]/g, '')}`;
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -210,9 +226,9 @@ const FRENCH =
 
 function frenchMessageProblem(message: unknown): string | undefined {
   if (typeof message !== 'string' || message.trim() === '') return 'empty message';
-  if (/undefined|NaN|\[object /.test(message)) return 'message leaks a technical value';
   if (!FRENCH.test(message)) return 'message is not French';
-  return undefined;
+  const problems = frenchTextProblems(message);
+  return problems.length ? problems.join('; ') : undefined;
 }
 
 const DECISIONS: Partial<Record<DomainEventType, { group: string; kinds: readonly AgendaKind[] }>> = {
@@ -788,7 +804,7 @@ class Simulation {
     const r = d.int(10);
     if (s.agenda && r < 8) return s.agenda.sessionId;
     if (r < 9 && this.sessions.length > 0) return d.pick(this.sessions);
-    return `session-${iso(now + 40 * DAY_MS * this.scale)}`;
+    return sessionIdOf(iso(now + 40 * DAY_MS * this.scale));
   }
 
   /** A committee session; its id names its date, so a session id always means the same dates. */
@@ -811,8 +827,8 @@ class Simulation {
       cutoffAt = parisInstant(addDays(date, -cutoffDays));
     }
     if (!valid && d.usually(15))
-      return { sessionId: `session-${sessionDate}-inverted`, sessionDate: cutoffAt, cutoffAt: sessionDate };
-    const sessionId = `session-${sessionDate}`;
+      return { sessionId: `${sessionIdOf(sessionDate)}-inverted`, sessionDate: cutoffAt, cutoffAt: sessionDate };
+    const sessionId = sessionIdOf(sessionDate);
     if (!this.sessions.includes(sessionId)) this.sessions.push(sessionId);
     return { sessionId, sessionDate, cutoffAt };
   }
@@ -896,6 +912,11 @@ class Simulation {
       }
       deepFreeze(state);
       stats.events.add(event.type);
+      for (const n of notificationsFor(event, state, 'Coop’HLM Atlantique Habitat')) {
+        stats.notificationKinds.add(n.kind);
+        const problem = textProblem(n.subject) ?? textProblem(n.body);
+        if (problem) this.fail(`8. the ${n.kind} e-mail of ${event.type}: ${problem}`);
+      }
       this.history.push(event);
       if (state.sequence !== this.oracle.cycleEvents)
         this.fail(`5. sequence ${state.sequence}, ${this.oracle.cycleEvents} events applied in the cycle`);
@@ -918,6 +939,8 @@ class Simulation {
     if (!s) return;
     stats.stages.add(s.stage);
     for (const timer of pendingTimers(s)) {
+      const problem = [timer.summaryFr, timer.subjectFr, timer.subjectDue?.whatFr].flatMap((t) => (t === undefined ? [] : [textProblem(t)])).find(Boolean);
+      if (problem) this.fail(`8. timer ${timer.key}: ${problem}`);
       if (timer.kind === 'reminder' && s.remindersSent.includes(timer.key))
         this.fail(`6. the sent reminder ${timer.key} is still pending`);
       const due = Date.parse(timer.dueAt);
@@ -1011,5 +1034,8 @@ describe('invariants of the lifecycle decider (spec §6), on random histories', 
     expect([...STAGES].filter((stage) => !stats.stages.has(stage))).toEqual([]);
     expect(stats.codes.size).toBeGreaterThan(20);
     expect(stats.events.size).toBeGreaterThan(25);
+    // 8. every kind of e-mail was rendered and read
+    expect([...stats.notificationKinds].sort()).toEqual(['agenda_closed', 'checkpoint_overdue', 'label_expired', 'reminder', 'stage_changed']);
+    expect(stats.textsChecked).toBeGreaterThan(10_000);
   });
 });

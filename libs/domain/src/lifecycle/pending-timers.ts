@@ -17,7 +17,7 @@
 import type { Command } from './commands';
 import type { ReminderRecipient } from './domain-events';
 import { isReached } from './guards';
-import type { Deadline } from './policy';
+import { formatInstantFr, type Deadline } from './policy';
 import type { CandidacyState } from './state';
 import { isClosedStage } from './state';
 import { complementTimers, checkpointTimers, implementationTimers, labelTimers, visitTimers } from './timer-catalog';
@@ -34,6 +34,11 @@ export interface PendingTimer {
   /** Reminders: who receives it and the e-mail subject. */
   recipients?: ReminderRecipient[];
   subjectFr?: string;
+  /**
+   * Deadlines that fire after the thing is due (an escalation, e.g. a checkpoint report overdue
+   * after its grace period): when it is due and what, for people. Otherwise the timer's own dueAt.
+   */
+  subjectDue?: { dueAt: string; whatFr: string };
 }
 
 /** A candidate reminder with what the filtering needs. */
@@ -96,7 +101,7 @@ function agendaTimers(state: CandidacyState): TimerCandidate[] {
     {
       key: `deadline:agenda-${agenda.kind}-${agenda.sessionId}`,
       dueAt: agenda.cutoffAt,
-      summaryFr: `Clôture de l'ordre du jour de la séance ${agenda.sessionId} (envoi aux membres du comité)`,
+      summaryFr: `Clôture de l'ordre du jour de la séance du comité du ${formatInstantFr(agenda.sessionDate, state.policy)} (envoi aux membres du comité)`,
       command: { type: 'CloseAgenda', sessionId: agenda.sessionId },
       kind: 'deadline',
     },
@@ -105,7 +110,7 @@ function agendaTimers(state: CandidacyState): TimerCandidate[] {
 
 /** For the search attributes and the read model: the next deadline and the label expiry. */
 export interface SearchableDates {
-  /** Instant the next deadline timer fires, and what it is (French). */
+  /** Instant the next thing falls due, and what it is (French). */
   nextDeadline?: string;
   nextDeadlineLabel?: string;
   /** Instant the label lapses (end of its expiry date), and that civil date. */
@@ -113,11 +118,20 @@ export interface SearchableDates {
   labelExpiresOn?: string;
 }
 
-export function searchableDates(state: CandidacyState): SearchableDates {
-  const next = pendingTimers(state).find((t) => t.kind === 'deadline');
+/**
+ * `nextDeadline` is the next thing due (a checkpoint report on its due date), the date the inbox
+ * shows. Before v4 the workflow's search attribute was the next deadline *timer* (for a
+ * checkpoint, its overdue escalation two weeks later): `'timer'` keeps that for runs replaying
+ * their history (workflow patch `next-deadline-is-due-date`).
+ */
+export function searchableDates(state: CandidacyState, nextDeadlineOf: 'due' | 'timer' = 'due'): SearchableDates {
+  const deadlines = pendingTimers(state)
+    .filter((t) => t.kind === 'deadline')
+    .map((t) => (nextDeadlineOf === 'due' && t.subjectDue ? t.subjectDue : { dueAt: t.dueAt, whatFr: t.summaryFr }));
+  const next = nextDeadlineOf === 'due' ? [...deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0] : deadlines[0];
   const label = isClosedStage(state.stage) ? undefined : state.label;
   return {
-    ...(next ? { nextDeadline: next.dueAt, nextDeadlineLabel: next.summaryFr } : {}),
+    ...(next ? { nextDeadline: next.dueAt, nextDeadlineLabel: next.whatFr } : {}),
     ...(label ? { labelExpiry: label.expiresOn.dueAt, labelExpiresOn: label.expiresOn.date } : {}),
   };
 }

@@ -68,6 +68,20 @@ describe('pending timers', () => {
     expect(Object.keys(timersOf(story.s)).filter((k) => k.includes('checkpoint-6'))).toEqual([]);
   });
 
+  it('gives as next deadline the next thing due (the checkpoint report), not its overdue escalation', () => {
+    const story = admitted();
+    const cp6 = story.s.checkpoints.find((c) => c.checkpoint === 6)!;
+    expect(cp6.deadline.dueAt).toBe('2027-03-01T23:00:00.000Z');
+    expect(searchableDates(story.s)).toEqual({
+      nextDeadline: cp6.deadline.dueAt,
+      nextDeadlineLabel: "Échéance : bilan du point d'étape à 6 mois attendu au plus tard le 1er mars 2027",
+    });
+    // The workflow's search attribute for runs recorded before v4 (patch next-deadline-is-due-date).
+    expect(searchableDates(story.s, 'timer').nextDeadline).toBe('2027-03-15T23:00:00.000Z');
+    story.run({ type: 'FileProgressReport', checkpoint: 6, reportId: 'r6' }, COOP, '2027-02-01T10:00:00.000Z');
+    expect(searchableDates(story.s).nextDeadline).toBe(story.s.checkpoints.find((c) => c.checkpoint === 12)!.deadline.dueAt);
+  });
+
   it('sends a reminder once, only when due, and only a pending one', () => {
     const story = admitted();
     const key = 'reminder:checkpoint-6:30d';

@@ -6,6 +6,8 @@ import {
   addCalendarMonths,
   addDays,
   CivilDate,
+  formatDateFr,
+  formatParisTimeFr,
   nextWorkingDay,
   parisDateOf,
   parisInstant,
@@ -85,6 +87,7 @@ export interface Span {
 }
 
 const DEFAULT_DEMO_MONTH_MS = 10_000;
+const DAY_MS = 86_400_000;
 
 export function demoMonthMs(policy: Policy): number {
   return policy.demoMonthMs ?? DEFAULT_DEMO_MONTH_MS;
@@ -110,6 +113,25 @@ export function deadline(fromInstant: string, span: Span, policy: Policy): Deadl
   }
   const nominal = addDays(addCalendarMonths(parisDateOf(fromInstant), span.months ?? 0), span.days ?? 0);
   return endOfDay(nextWorkingDay(nominal));
+}
+
+/**
+ * Whether people need the time of day to tell two dates apart: under a demo policy whose month
+ * lasts less than a day, every date of a candidacy falls on the same day or two.
+ */
+export function showsTimeOfDay(policy: Policy): boolean {
+  return policy.timeScale === 'demo' && demoMonthMs(policy) < DAY_MS;
+}
+
+/** An instant as people read it: « 2 juin 2027 », or « 2 décembre 2026 à 19 h 04 min 12 s » in demo time. */
+export function formatInstantFr(instant: string, policy: Policy): string {
+  const date = formatDateFr(parisDateOf(instant));
+  return showsTimeOfDay(policy) ? `${date} à ${formatParisTimeFr(instant)}` : date;
+}
+
+/** A deadline as people read it: its civil date, or in demo time the instant it falls due. */
+export function formatDeadlineFr(d: Deadline, policy: Policy): string {
+  return showsTimeOfDay(policy) ? formatInstantFr(d.dueAt, policy) : formatDateFr(d.date);
 }
 
 /** A deadline on a given civil date, due at its end (no rolling: used for visit dates). */

@@ -1,7 +1,7 @@
 /** The timers of each subject, before filtering (see pending-timers.ts for the rules). */
 import { formatDateFr } from '../calendar/calendar';
 import type { ReminderRecipient } from './domain-events';
-import { reminderAt, type Before, type Deadline } from './policy';
+import { formatDeadlineFr, reminderAt, type Before, type Deadline } from './policy';
 import { overdueDeadline, visitDeadline } from './schedule';
 import type { CandidacyState } from './state';
 import type { ReminderCandidate, TimerCandidate } from './pending-timers';
@@ -16,7 +16,7 @@ function reminder(
   whatFr: string,
 ): ReminderCandidate {
   const label = 'daysBefore' in before ? `J-${before.daysBefore}` : `M-${before.monthsBefore}`;
-  const subjectFr = `Quali'Coop : ${whatFr} (${label})`;
+  const subjectFr = `Rappel : ${whatFr} (${label})`;
   return {
     key,
     group,
@@ -34,7 +34,7 @@ export function complementTimers(state: CandidacyState): TimerCandidate[] {
   const c = state.complement;
   if (state.stage !== 'awaiting_complement' || !c || c.answeredAt) return [];
   const id = `complement-${c.round}`;
-  const what = `complément d'informations attendu au plus tard le ${formatDateFr(c.deadline.date)}`;
+  const what = `complément d'informations attendu au plus tard le ${formatDeadlineFr(c.deadline, state.policy)}`;
   return [
     {
       key: `deadline:${id}`,
@@ -58,12 +58,12 @@ export function implementationTimers(state: CandidacyState): TimerCandidate[] {
     {
       key: `deadline:${id}`,
       dueAt: end.dueAt,
-      summaryFr: `Échéance : fin de la période de mise en œuvre le ${formatDateFr(end.date)}`,
+      summaryFr: `Échéance : fin de la période de mise en œuvre le ${formatDeadlineFr(end, state.policy)}`,
       command: { type: 'EndImplementationWindow' },
       kind: 'deadline',
     },
     reminder(state, `reminder:visit-to-plan-${state.extensionsUsed + 1}:${days}d`, id, end, { daysBefore: days }, ['coop', 'federation'],
-      `visite à planifier, fin de la mise en œuvre le ${formatDateFr(end.date)}`),
+      `visite à planifier, fin de la mise en œuvre le ${formatDeadlineFr(end, state.policy)}`),
   ];
 }
 
@@ -73,7 +73,7 @@ export function checkpointTimers(state: CandidacyState): TimerCandidate[] {
     .filter((cp) => !cp.reportFiledAt && !cp.overdue)
     .flatMap((cp) => {
       const id = `checkpoint-${cp.checkpoint}`;
-      const what = `bilan du point d'étape à ${cp.checkpoint} mois attendu au plus tard le ${formatDateFr(cp.deadline.date)}`;
+      const what = `bilan du point d'étape à ${cp.checkpoint} mois attendu au plus tard le ${formatDeadlineFr(cp.deadline, state.policy)}`;
       const overdue = overdueDeadline(cp, state);
       return [
         {
@@ -82,6 +82,8 @@ export function checkpointTimers(state: CandidacyState): TimerCandidate[] {
           summaryFr: `Échéance : point d'étape à ${cp.checkpoint} mois en retard (signalement à la Fédération)`,
           command: { type: 'MarkCheckpointOverdue' as const, checkpoint: cp.checkpoint },
           kind: 'deadline' as const,
+          // The report is due on its deadline; this timer escalates it after the grace period.
+          subjectDue: { dueAt: cp.deadline.dueAt, whatFr: `Échéance : ${what}` },
         },
         ...state.policy.reminders.checkpointDaysBefore.map((d) =>
           reminder(state, `reminder:${id}:${d}d`, id, cp.deadline, { daysBefore: d }, ['coop'], what),
@@ -108,7 +110,7 @@ export function labelTimers(state: CandidacyState): TimerCandidate[] {
     {
       key: 'deadline:label-expiry',
       dueAt: label.expiresOn.dueAt,
-      summaryFr: `Échéance : expiration du label le ${formatDateFr(label.expiresOn.date)}`,
+      summaryFr: `Échéance : expiration du label le ${formatDeadlineFr(label.expiresOn, state.policy)}`,
       command: { type: 'ExpireLabel' },
       kind: 'deadline',
     },
@@ -118,11 +120,11 @@ export function labelTimers(state: CandidacyState): TimerCandidate[] {
   const midTerm = label.midTerm;
   if (!midTerm.reportFiledAt) {
     const d = reminders.midTermDaysBefore;
-    const what = `bilan à mi-parcours attendu au plus tard le ${formatDateFr(midTerm.deadline.date)}`;
+    const what = `bilan à mi-parcours attendu au plus tard le ${formatDeadlineFr(midTerm.deadline, state.policy)}`;
     timers.push(reminder(state, `reminder:mid-term:${d}d`, 'mid-term', midTerm.deadline, { daysBefore: d }, ['coop'], what));
   }
   if (!state.renewal) {
-    const what = `label valable jusqu'au ${formatDateFr(label.expiresOn.date)}, renouvellement à demander`;
+    const what = `label valable jusqu'au ${formatDeadlineFr(label.expiresOn, state.policy)}, renouvellement à demander`;
     for (const m of reminders.renewalMonthsBefore) {
       timers.push(reminder(state, `reminder:renewal:${m}m`, 'renewal', label.expiresOn, { monthsBefore: m }, ['coop'], what));
     }
