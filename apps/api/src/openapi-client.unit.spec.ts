@@ -4,7 +4,8 @@
  * `openapi-fetch`, and the TypeScript compiler checks them — a write operation without the
  * optional `Idempotency-Key` compiles, and a call that breaks the contract does not.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -43,11 +44,12 @@ ${calls}
 }
 `;
 
-beforeAll(() => {
+beforeAll(async () => {
   mkdirSync(DIR, { recursive: true });
   // Its command line, as a client's build would run it (the library's CommonJS entry needs ESM-only parts).
   const cli = join(REPO_ROOT, 'node_modules', 'openapi-typescript', 'bin', 'cli.js');
-  execFileSync(process.execPath, [cli, OPENAPI_FILE, '--output', join(DIR, 'schema.ts')], { stdio: 'pipe' });
+  // Asynchronously: a blocked event loop would let the e2e suites' keep-alive sockets go stale.
+  await promisify(execFile)(process.execPath, [cli, OPENAPI_FILE, '--output', join(DIR, 'schema.ts')]);
 }, 60_000);
 
 it('compiles write operations called without the optional Idempotency-Key, and with it', () => {

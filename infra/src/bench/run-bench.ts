@@ -16,8 +16,8 @@ import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import autocannon from 'autocannon';
 import { candidacyWorkflowId, commandUpdate } from '@qualicoop/contracts';
-import { parisDateOf, sampleDossier } from '@qualicoop/domain';
-import { createDataSource, federationInbox, federationKpis, listCandidacies } from '@qualicoop/persistence';
+import { CandidacyState, needsFederation, overdueCheckpoints, parisDateOf, sampleDossier } from '@qualicoop/domain';
+import { createDataSource, federationInboxCandidacies, federationKpis, listCandidacies } from '@qualicoop/persistence';
 import { REPO_ROOT } from '@qualicoop/platform';
 import { SQLITE_PRAGMAS } from '../temporal-server';
 import { Stack, startStack } from '../stack';
@@ -106,11 +106,18 @@ async function reads(stack: Stack): Promise<void> {
          FROM generate_series(1, $1) g, (SELECT state FROM candidacies ORDER BY updated_at DESC LIMIT 1) t`,
         [missing],
       );
+      // The columns the projection writes from the domain's rules, as it would for these states.
+      const rows = (await ds.query(`SELECT id, state FROM candidacies WHERE cooperative_id LIKE 'bench-coop-%'`)) as Array<{ id: string; state: CandidacyState }>;
+      await ds.query(
+        `UPDATE candidacies c SET federation_todo = r.todo, overdue_checkpoints = r.overdue
+           FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::boolean[]) AS todo, unnest($3::jsonb[]) AS overdue) r WHERE c.id = r.id`,
+        [rows.map((r) => r.id), rows.map((r) => needsFederation(r.state)), rows.map((r) => (overdueCheckpoints(r.state).length ? JSON.stringify(overdueCheckpoints(r.state)) : null))],
+      );
       await ds.query('ANALYZE candidacies');
     }
     const endpoints: Array<[string, string, string, () => Promise<unknown>]> = [
       ['candidacy list (20 by next deadline)', '/candidacies?limit=20', 'federation', () => listCandidacies(ds, { limit: 20, offset: 0 })],
-      ['federation inbox', '/inbox', 'federation', () => federationInbox(ds)],
+      ['federation inbox', '/inbox', 'federation', () => federationInboxCandidacies(ds, new Date())],
       ['KPIs', '/kpis', 'federation', () => federationKpis(ds)],
     ];
     const rows: Array<Array<string | number>> = [];

@@ -25,16 +25,28 @@ export function defaultSessionsAfter(after: string, policy: CalendarPolicy, coun
   return policy.timeScale === 'demo' ? demoSessions(after, policy, count) : quarterlySessions(after, policy, count);
 }
 
+/**
+ * The agenda cut-off of a session held at `sessionDate`: in calendar time, the start of the day
+ * (Paris) `sessionCutoffDays` before the session's day; in demo time, as many demo days before.
+ */
+export function agendaCutoffOf(sessionDate: string, policy: CalendarPolicy): string {
+  if (policy.timeScale === 'demo') return new Date(Date.parse(sessionDate) - demoCutoffGap(policy)).toISOString();
+  return parisInstant(addDays(parisDateOf(sessionDate), -policy.sessionCutoffDays));
+}
+
+const demoCutoffGap = (policy: CalendarPolicy) => (policy.sessionCutoffDays * (policy.demoMonthMs ?? 10_000)) / 30;
+
 function quarterlySessions(after: string, policy: CalendarPolicy, count: number): CommitteeSessionRef[] {
   const sessions: CommitteeSessionRef[] = [];
   for (let year = Number(parisDateOf(after).slice(0, 4)); sessions.length < count; year++) {
     for (const month of SESSION_MONTHS) {
       const date = secondTuesday(year, month);
-      const cutoffAt = parisInstant(addDays(date, -policy.sessionCutoffDays));
+      const sessionDate = parisInstant(date, 10);
+      const cutoffAt = agendaCutoffOf(sessionDate, policy);
       if (Date.parse(cutoffAt) <= Date.parse(after) || sessions.length >= count) continue;
       sessions.push({
         sessionId: `session-${year}-${String(month).padStart(2, '0')}`,
-        sessionDate: parisInstant(date, 10),
+        sessionDate,
         cutoffAt,
       });
     }
@@ -51,9 +63,8 @@ function secondTuesday(year: number, month: number): string {
 
 /** Demo time: a session every three demo months on a fixed grid, so all demo candidacies share sessions. */
 function demoSessions(after: string, policy: CalendarPolicy, count: number): CommitteeSessionRef[] {
-  const month = policy.demoMonthMs ?? 10_000;
-  const period = 3 * month;
-  const cutoffGap = (policy.sessionCutoffDays * month) / 30;
+  const period = 3 * (policy.demoMonthMs ?? 10_000);
+  const cutoffGap = demoCutoffGap(policy);
   const sessions: CommitteeSessionRef[] = [];
   for (let n = Math.floor((Date.parse(after) + cutoffGap) / period) + 1; sessions.length < count; n++) {
     const at = n * period;

@@ -1,4 +1,4 @@
-import { defaultSessionsAfter } from './committee-calendar';
+import { agendaCutoffOf, defaultSessionsAfter } from './committee-calendar';
 
 const standard = { timeScale: 'calendar' as const, sessionCutoffDays: 21 };
 
@@ -21,3 +21,13 @@ describe('default committee calendar', () => {
     expect(Date.parse(a!.cutoffAt)).toBeGreaterThan(Date.parse('2026-11-23T12:00:02.000Z'));
   });
 });
+
+describe('the agenda cut-off of a session staff add or move', () => {
+  it('is the start of the day in Paris 21 days before, across a change of summer time too', () => {
+    // 7 April 2031 at 10:00 Paris (summer time); 21 days before is 17 March, in winter time.
+    expect(agendaCutoffOf('2031-04-07T08:00:00.000Z', standard)).toBe('2031-03-16T23:00:00.000Z');
+    // 21 × 24 h before the session would have been 08:00 UTC on 17 March: 09:00 Paris, not the day's start.
+    expect(agendaCutoffOf('2031-01-20T09:00:00.000Z', standard)).toBe('2030-12-29T23:00:00.000Z');
+  });
+});
+

@@ -6,3 +6,4 @@ export * from './calendar/calendar';
 export * from './lifecycle';
 export * from './notifications';
 export * from './french-text';
+export * from './inbox';

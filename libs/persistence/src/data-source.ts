@@ -6,9 +6,14 @@ import { CooperativeEntity } from './entities/cooperative.entity';
 import { DossierVersionEntity } from './entities/dossier-version.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { ReferentialEngagementEntity } from './entities/referential-engagement.entity';
+import { DocumentEntity } from './entities/document.entity';
+import { IdempotencyRecordEntity } from './entities/idempotency-record.entity';
+import { PersonEntity } from './entities/person.entity';
+import { ReportEntity } from './entities/report.entity';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
 import { ApiTables1763900000001 } from './migrations/1763900000001-api-tables';
 import { FederationAttention1763900000002 } from './migrations/1763900000002-federation-attention';
+import { RulesFromTheDomain1763900000003 } from './migrations/1763900000003-rules-from-the-domain';
 
 export const ENTITIES = [
   CooperativeEntity,
@@ -18,8 +23,12 @@ export const ENTITIES = [
   DossierVersionEntity,
   NotificationEntity,
   CommitteeSessionEntity,
+  PersonEntity,
+  DocumentEntity,
+  ReportEntity,
+  IdempotencyRecordEntity,
 ];
-export const MIGRATIONS = [InitialSchema1763900000000, ApiTables1763900000001, FederationAttention1763900000002];
+export const MIGRATIONS = [InitialSchema1763900000000, ApiTables1763900000001, FederationAttention1763900000002, RulesFromTheDomain1763900000003];
 
 /** The schema changes only through migrations; `synchronize` stays off. */
 export function createDataSource(url: string, applicationName = 'quali-coop'): DataSource {

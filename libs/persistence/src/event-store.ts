@@ -8,7 +8,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CandidacyState, evolve, notificationsFor, withAgendaItems } from '@qualicoop/domain';
 import type { RecordedEvent } from '@qualicoop/contracts';
 import { upsertReadModel } from './read-model';
-import { sessionAgenda } from './read-queries';
+import { sessionAgenda } from './reads/session-agenda';
 
 export async function recordEvents(ds: DataSource, batch: RecordedEvent[]): Promise<number> {
   if (batch.length === 0) return 0;

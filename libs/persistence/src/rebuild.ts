@@ -4,7 +4,7 @@
  * Each candidacy is rebuilt in its own transaction, under the same row lock the projection uses.
  */
 import { DataSource } from 'typeorm';
-import { CandidacyState, evolve } from '@qualicoop/domain';
+import { CandidacyState, evolve, needsFederation, overdueCheckpoints } from '@qualicoop/domain';
 import { upsertReadModel } from './read-model';
 
 export interface RebuildReport {
@@ -44,9 +44,11 @@ export async function rebuildReadModels(ds: DataSource, opts: { dryRun?: boolean
       report.candidacies += 1;
       report.events += events.length;
       // Compared as jsonb (key order and absent fields do not count), with the columns derived from it.
+      const overdue = overdueCheckpoints(state);
       const [same] = (await tx.query(
-        `SELECT (state = $2::jsonb AND stage = $3 AND cycle = $4 AND last_sequence = $5) AS same FROM candidacies WHERE id = $1`,
-        [id, JSON.stringify(state), state.stage, last.cycle, last.sequence],
+        `SELECT (state = $2::jsonb AND stage = $3 AND cycle = $4 AND last_sequence = $5 AND federation_todo = $6
+                 AND overdue_checkpoints IS NOT DISTINCT FROM $7::jsonb) AS same FROM candidacies WHERE id = $1`,
+        [id, JSON.stringify(state), state.stage, last.cycle, last.sequence, needsFederation(state), overdue.length ? JSON.stringify(overdue) : null],
       )) as Array<{ same: boolean }>;
       if (!same?.same) report.changed.push(id);
       if (opts.dryRun) return;

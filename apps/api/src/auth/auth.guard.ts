@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Caller, jwtSecret, OidcVerifier, Role, verifyToken } from '@qualicoop/platform';
-import { ProblemException } from '../common/problem';
+import { problem } from '../common/error-catalogue';
 
 export const ROLES_KEY = 'qc:roles';
 /** Every endpoint declares who may call it; `Public()` for the few that anyone may. */
@@ -30,9 +30,9 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     const caller = scheme === 'Bearer' && token ? await (this.oidc ? this.oidc.verify(token) : verifyToken(token, jwtSecret())) : undefined;
-    if (!caller) throw new ProblemException(401, 'AUTH.UNAUTHENTICATED', 'Authentification requise : jeton absent, invalide ou expiré.');
+    if (!caller) throw problem('AUTH.UNAUTHENTICATED');
     if (!allowed || !allowed.includes(caller.role)) {
-      throw new ProblemException(403, 'AUTH.FORBIDDEN', "Votre rôle ne permet pas cette action.");
+      throw problem('AUTH.FORBIDDEN');
     }
     request.caller = caller;
     return true;

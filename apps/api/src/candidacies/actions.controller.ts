@@ -6,14 +6,14 @@
 import { Body, Controller, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { checkDossier, Command, CURRENT_REFERENTIAL, Dossier } from '@qualicoop/domain';
+import { DossierRepository, RegisterRepository, ReportRepository } from '@qualicoop/persistence';
 import { AuthedRequest, Roles } from '../auth/auth.guard';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
-import { ProblemException } from '../common/problem';
+import { invalidField, problem } from '../common/error-catalogue';
 import { CandidacyCommandsService, keepUnlessRefused } from './candidacy-commands.service';
 import { CandidacyReadsService } from './candidacy-reads.service';
-import { view } from './candidacies.controller';
+import { candidacyView as view } from './candidacy-view';
 import {
   AdmissibilityDto,
   AdviceDto,
@@ -31,7 +31,7 @@ import {
 import { DossierDto } from './candidacy.dto';
 import { checkDossierShape } from './dossier-shape';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ProblemException(404, 'CANDIDACY.NOT_FOUND', "Cette candidature n'existe pas.") });
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => problem('CANDIDACY.NOT_FOUND') });
 const FINDINGS = ['on_track', 'partly', 'not_met'];
 
 @ApiTags('actions')
@@ -43,7 +43,9 @@ export class ActionsController {
   constructor(
     private readonly commands: CandidacyCommandsService,
     private readonly reads: CandidacyReadsService,
-    private readonly ds: DataSource,
+    private readonly dossiers: DossierRepository,
+    private readonly reports: ReportRepository,
+    private readonly register: RegisterRepository,
   ) {}
 
   private async act(id: string, req: AuthedRequest, command: Command, key?: string) {
@@ -52,19 +54,13 @@ export class ActionsController {
     return { ...view(await this.reads.get(id, req.caller)), events: result.events };
   }
 
-  private async storeReport(candidacyId: string, kind: string, content: object, req: AuthedRequest): Promise<string> {
-    const id = randomUUID();
-    await this.ds.query('INSERT INTO reports (id, candidacy_id, kind, content, filed_by) VALUES ($1, $2, $3, $4, $5)', [id, candidacyId, kind, content, req.caller.sub]);
-    return id;
-  }
-
   /** Stores the report, then files it; the row goes only if the workflow refused (not on an unknown outcome). */
   private async withReport(id: string, req: AuthedRequest, kind: string, content: object, command: (reportId: string) => Command, key?: string) {
     await this.reads.get(id, req.caller);
-    const reportId = await this.storeReport(id, kind, content, req);
+    const reportId = await this.reports.add(id, kind, content, req.caller.sub);
     return keepUnlessRefused(
       () => this.act(id, req, command(reportId), key),
-      () => this.ds.query('DELETE FROM reports WHERE id = $1', [reportId]),
+      () => this.reports.discard(reportId),
     );
   }
 
@@ -78,13 +74,13 @@ export class ActionsController {
   async answerComplement(@Param('id', uuid) id: string, @Body() body: unknown, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     await this.reads.get(id, req.caller);
     const shape = checkDossierShape(body);
-    if (shape.length) throw new ProblemException(400, 'REQUEST.VALIDATION_FAILED', 'Le dossier envoyé est mal formé.', shape);
+    if (shape.length) throw problem('REQUEST.VALIDATION_FAILED', { errors: shape });
     const breaches = checkDossier(body as Dossier, CURRENT_REFERENTIAL);
-    if (breaches.length) throw new ProblemException(400, 'DOSSIER.INCOMPLETE', `Le dossier ne peut pas être déposé : ${breaches.length} point(s) à compléter.`, breaches);
-    const version = await this.reads.saveDossierVersion(id, body as Dossier, req.caller.sub);
+    if (breaches.length) throw problem('DOSSIER.INCOMPLETE', { params: { count: breaches.length }, errors: breaches });
+    const version = await this.dossiers.save(id, body as Dossier, req.caller.sub);
     return keepUnlessRefused(
       () => this.act(id, req, { type: 'AnswerComplement', dossierVersion: version.version, dossierHash: version.sha256 }, key),
-      () => this.reads.discardDossierVersion(id, version.version),
+      () => this.dossiers.discard(id, version.version),
     );
   }
 
@@ -127,7 +123,7 @@ export class ActionsController {
   @ApiOperation({ summary: 'Request the renewal of the label (from 6 months before expiry), with the latest dossier' })
   async requestRenewal(@Param('id', uuid) id: string, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     const current = await this.reads.currentDossier(await this.reads.get(id, req.caller));
-    if (!current) throw new ProblemException(400, 'DOSSIER.EMPTY', "Aucun dossier n'a été enregistré.");
+    if (!current) throw problem('DOSSIER.EMPTY');
     return this.act(id, req, { type: 'RequestRenewal', dossierVersion: current.version }, key);
   }
 
@@ -171,8 +167,7 @@ export class ActionsController {
   @Roles('federation')
   @ApiOperation({ summary: 'Assign the visitor (a committee member) and the visit date; again to move it' })
   async scheduleVisit(@Param('id', uuid) id: string, @Body() body: ScheduleVisitDto, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
-    const [member] = await this.ds.query(`SELECT 1 FROM people WHERE id = $1 AND role = 'committee' AND active`, [body.visitorId]);
-    if (!member) throw new ProblemException(400, 'REQUEST.VALIDATION_FAILED', 'Visiteur inconnu.', [{ field: 'visitorId', code: 'VISIT.UNKNOWN_VISITOR', message: "Ce membre du comité n'existe pas." }]);
+    if (!(await this.register.isActiveCommitteeMember(body.visitorId))) throw invalidField('visitorId', "Ce membre du comité n'existe pas.", 'VISIT.UNKNOWN_VISITOR');
     return this.act(id, req, { type: 'ScheduleVisit', visitorId: body.visitorId, visitDate: body.visitDate }, key);
   }
 
@@ -185,7 +180,7 @@ export class ActionsController {
   fileVisitReport(@Param('id', uuid) id: string, @Body() body: VisitReportDto, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     const bad = Object.entries(body.findings ?? {}).filter(([, v]) => !FINDINGS.includes(v));
     if (bad.length) {
-      throw new ProblemException(400, 'REQUEST.VALIDATION_FAILED', 'Constats invalides.', bad.map(([k]) => ({ field: `findings.${k}`, code: 'REQUEST.INVALID_FIELD', message: 'on_track, partly ou not_met attendu' })));
+      throw problem('REQUEST.VALIDATION_FAILED', { errors: bad.map(([k]) => ({ field: `findings.${k}`, code: 'REQUEST.INVALID_FIELD', message: 'Constat attendu : on_track, partly ou not_met.' })) });
     }
     return this.withReport(id, req, 'visit', body, (reportId) => ({ type: 'FileVisitReport', reportId, findingsSummary: body.findingsSummary, findings: body.findings }), key);
   }

@@ -1,36 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { checkDossier, CURRENT_REFERENTIAL, Dossier } from '@qualicoop/domain';
-import { CandidacyEntity, CooperativeEntity } from '@qualicoop/persistence';
+import { DossierRepository, RegisterRepository } from '@qualicoop/persistence';
 import { AuthedRequest, Roles } from '../auth/auth.guard';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
-import { ProblemException } from '../common/problem';
+import { problem } from '../common/error-catalogue';
 import { CandidacyCommandsService, keepUnlessRefused } from './candidacy-commands.service';
 import { CandidacyReadsService } from './candidacy-reads.service';
+import { candidacyView as view } from './candidacy-view';
 import { DossierDto, OpenCandidacyDto } from './candidacy.dto';
 import { checkDossierShape } from './dossier-shape';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new ProblemException(404, 'CANDIDACY.NOT_FOUND', "Cette candidature n'existe pas.") });
-
-export function view(row: CandidacyEntity) {
-  return {
-    id: row.id,
-    cooperativeId: row.cooperativeId,
-    workflowId: row.workflowId,
-    cycle: row.cycle,
-    stage: row.stage,
-    closed: row.closed,
-    openedAt: row.openedAt,
-    stageSince: row.stageSince,
-    nextDeadline: row.nextDeadlineAt ? { at: row.nextDeadlineAt, what: row.nextDeadlineLabel } : null,
-    labelExpiresOn: row.labelExpiresOn,
-    dossierVersion: row.dossierVersion,
-    lastSequence: row.lastSequence,
-    state: row.state,
-  };
-}
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => problem('CANDIDACY.NOT_FOUND') });
 
 @ApiTags('candidacies')
 @ApiBearerAuth()
@@ -39,7 +21,8 @@ export class CandidaciesController {
   constructor(
     private readonly commands: CandidacyCommandsService,
     private readonly reads: CandidacyReadsService,
-    private readonly ds: DataSource,
+    private readonly dossiers: DossierRepository,
+    private readonly register: RegisterRepository,
   ) {}
 
   @Post()
@@ -65,9 +48,9 @@ export class CandidaciesController {
     @IdempotencyKey() idempotencyKey?: string,
   ) {
     const { caller } = req;
-    const cooperative = await this.ds.getRepository(CooperativeEntity).findOneBy({ id: body.cooperativeId });
+    const cooperative = await this.register.cooperative(body.cooperativeId);
     if (!cooperative || (caller.role === 'coop' && caller.cooperativeId !== body.cooperativeId)) {
-      throw new ProblemException(404, 'COOPERATIVE.NOT_FOUND', "Cette coopérative n'existe pas.");
+      throw problem('COOPERATIVE.NOT_FOUND');
     }
     const requestKey = idempotencyKey ? `${caller.sub}:${idempotencyKey}` : undefined;
     const id = await this.commands.open(body.cooperativeId, caller, this.commands.policyFor(body.policy), requestKey);
@@ -104,7 +87,7 @@ export class CandidaciesController {
   @ApiOperation({ summary: 'The latest saved version of the dossier' })
   async dossier(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
     const latest = await this.reads.currentDossier(await this.reads.get(id, req.caller));
-    if (!latest) throw new ProblemException(404, 'DOSSIER.NOT_FOUND', "Aucun dossier n'a encore été enregistré.");
+    if (!latest) throw problem('DOSSIER.NOT_FOUND');
     return { version: latest.version, sha256: latest.sha256, savedAt: latest.savedAt, dossier: latest.content };
   }
 
@@ -115,11 +98,11 @@ export class CandidaciesController {
   async saveDraft(@Param('id', uuid) id: string, @Body() body: unknown, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     const row = await this.reads.get(id, req.caller);
     const errors = checkDossierShape(body);
-    if (errors.length) throw new ProblemException(400, 'REQUEST.VALIDATION_FAILED', 'Le dossier envoyé est mal formé.', errors);
-    const version = await this.reads.saveDossierVersion(id, body as Dossier, req.caller.sub);
+    if (errors.length) throw problem('REQUEST.VALIDATION_FAILED', { errors });
+    const version = await this.dossiers.save(id, body as Dossier, req.caller.sub);
     const result = await keepUnlessRefused(
-      () => this.commands.execute(row.workflowId, { type: 'SaveDraft', dossierVersion: version.version, dossierHash: version.sha256 } as never, req.caller, key),
-      () => this.reads.discardDossierVersion(id, version.version),
+      () => this.commands.execute(row.workflowId, { type: 'SaveDraft', dossierVersion: version.version, dossierHash: version.sha256 }, req.caller, key),
+      () => this.dossiers.discard(id, version.version),
     );
     // A retry with the Idempotency-Key of a draft already saved gets that first version back.
     const saved = result.state.dossierVersion ?? version.version;
@@ -134,13 +117,13 @@ export class CandidaciesController {
   async submit(@Param('id', uuid) id: string, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     const row = await this.reads.get(id, req.caller);
     const latest = await this.reads.currentDossier(row);
-    if (!latest) throw new ProblemException(400, 'DOSSIER.EMPTY', "Enregistrez d'abord un brouillon de dossier.");
+    if (!latest) throw problem('DOSSIER.EMPTY');
     const breaches = [
-      ...checkDossier(latest.content as unknown as Dossier, CURRENT_REFERENTIAL),
-      ...(await this.reads.documentBreaches(id, latest.content as unknown as Dossier)),
+      ...checkDossier(latest.content, CURRENT_REFERENTIAL),
+      ...(await this.reads.documentBreaches(id, latest.content)),
     ];
-    if (breaches.length) throw new ProblemException(400, 'DOSSIER.INCOMPLETE', `Le dossier ne peut pas être déposé : ${breaches.length} point(s) à compléter.`, breaches);
-    const result = await this.commands.execute(row.workflowId, { type: 'SubmitDossier', dossierVersion: latest.version, dossierHash: latest.sha256 } as never, req.caller, key);
+    if (breaches.length) throw problem('DOSSIER.INCOMPLETE', { params: { count: breaches.length }, errors: breaches });
+    const result = await this.commands.execute(row.workflowId, { type: 'SubmitDossier', dossierVersion: latest.version, dossierHash: latest.sha256 }, req.caller, key);
     return { ...view(await this.reads.get(id, req.caller)), events: result.events };
   }
 }

@@ -29,13 +29,10 @@ import {
 import { Actor, Command, DEMO_POLICY, Policy, STANDARD_POLICY } from '@qualicoop/domain';
 import { RuntimeConfig } from '@qualicoop/platform';
 import { Caller } from '@qualicoop/platform';
-import { ProblemException } from '../common/problem';
+import { CommandRefused, invalidField, problem, refusal } from '../common/error-catalogue';
 import { CONFIG } from '../common/infrastructure.module';
 
 export const actorOf = (caller: Caller): Actor => ({ role: caller.role, id: caller.sub, cooperativeId: caller.cooperativeId });
-
-/** A definite refusal: the workflow refused the command (or is closed) and recorded nothing. */
-export class CommandRefused extends ProblemException {}
 
 /**
  * Runs a command that refers to a row the request stored just before (a dossier version, a
@@ -52,13 +49,6 @@ export async function keepUnlessRefused<T>(command: () => Promise<T>, discard: (
   }
 }
 
-const OUTCOME_UNKNOWN = () =>
-  new ProblemException(
-    503,
-    'COMMAND.OUTCOME_UNKNOWN',
-    "La demande n'a pas pu être confirmée à temps : elle a peut-être été enregistrée. Réessayez dans un instant avec la même clé Idempotency-Key ; rien ne sera fait deux fois.",
-  );
-
 @Injectable()
 export class CandidacyCommandsService {
   constructor(
@@ -69,9 +59,7 @@ export class CandidacyCommandsService {
   /** The policy a new candidacy keeps for life: the server's, or the one asked where allowed. */
   policyFor(requested?: 'standard' | 'demo'): Policy {
     if (requested && requested !== this.config.policy && !this.config.allowPolicyChoice) {
-      throw new ProblemException(400, 'REQUEST.VALIDATION_FAILED', 'Choix de politique non autorisé sur ce serveur.', [
-        { field: 'policy', code: 'REQUEST.INVALID_FIELD', message: `Ce serveur applique la politique « ${this.config.policy} ».` },
-      ]);
+      throw invalidField('policy', `Choix de politique non autorisé : ce serveur applique la politique « ${this.config.policy} ».`);
     }
     const name = requested ?? this.config.policy;
     if (name === 'standard') return STANDARD_POLICY;
@@ -109,7 +97,7 @@ export class CandidacyCommandsService {
       if (e instanceof WorkflowExecutionAlreadyStartedError) {
         const sameRequest = requestKey ? await this.openedBy(workflowId, requestKey) : undefined;
         if (sameRequest) return sameRequest;
-        throw new ProblemException(409, 'CANDIDACY.ALREADY_OPEN', 'Cette coopérative a déjà une candidature ou un cycle de label en cours.');
+        throw problem('CANDIDACY.ALREADY_OPEN');
       }
       throw e;
     }
@@ -135,12 +123,12 @@ export class CandidacyCommandsService {
     } catch (e) {
       const cause = e instanceof WorkflowUpdateFailedError ? e.cause : undefined;
       if (cause instanceof ApplicationFailure && cause.type) {
-        throw new CommandRefused(409, cause.type, cause.message);
+        throw refusal(cause.type, cause.message);
       }
       if (e instanceof WorkflowNotFoundError) {
-        throw new CommandRefused(409, 'CANDIDACY.CLOSED', 'Cette candidature est close : aucune action n’est plus possible.');
+        throw refusal('CANDIDACY.CLOSED');
       }
-      if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError || Date.now() >= deadline) throw OUTCOME_UNKNOWN();
+      if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError || Date.now() >= deadline) throw problem('COMMAND.OUTCOME_UNKNOWN');
       throw e;
     }
   }

@@ -1,17 +1,22 @@
-/** Reads from the PostgreSQL read models (never from Temporal's eventually consistent list API). */
+/**
+ * A candidacy as its callers may see it, from the PostgreSQL read models (never from Temporal's
+ * eventually consistent list API): not found for another cooperative, its history, its dossier.
+ */
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { Dossier } from '@qualicoop/domain';
-import { CandidacyEntity, CandidacyEventEntity, DossierVersionEntity } from '@qualicoop/persistence';
+import { CandidacyEntity, CandidacyEventEntity, CandidacyRepository, DocumentRepository, DossierRepository, DossierVersionEntity } from '@qualicoop/persistence';
 import { Caller } from '@qualicoop/platform';
-import { ProblemException } from '../common/problem';
+import { problem } from '../common/error-catalogue';
 
-const NOT_FOUND = () => new ProblemException(404, 'CANDIDACY.NOT_FOUND', "Cette candidature n'existe pas.");
+const NOT_FOUND = () => problem('CANDIDACY.NOT_FOUND');
 
 @Injectable()
 export class CandidacyReadsService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly candidacies: CandidacyRepository,
+    private readonly dossiers: DossierRepository,
+    private readonly documents: DocumentRepository,
+  ) {}
 
   /** A coop sees only its own candidacies; anything else is "not found", so existence does not leak. */
   async get(id: string, caller: Caller): Promise<CandidacyEntity> {
@@ -36,14 +41,14 @@ export class CandidacyReadsService {
 
   /** The read model, null if not projected yet; another coop's candidacy is "not found". */
   private async find(id: string, caller: Caller): Promise<CandidacyEntity | null> {
-    const row = await this.ds.getRepository(CandidacyEntity).findOneBy({ id });
+    const row = await this.candidacies.findById(id);
     if (row && caller.role === 'coop' && row.cooperativeId !== caller.cooperativeId) throw NOT_FOUND();
     return row;
   }
 
   async history(id: string, caller: Caller): Promise<CandidacyEventEntity[]> {
     await this.get(id, caller);
-    return this.ds.getRepository(CandidacyEventEntity).find({ where: { candidacyId: id }, order: { cycle: 'ASC', sequence: 'ASC' } });
+    return this.candidacies.history(id);
   }
 
   /**
@@ -53,24 +58,12 @@ export class CandidacyReadsService {
    */
   async currentDossier(row: CandidacyEntity): Promise<DossierVersionEntity | null> {
     if (row.dossierVersion === null) return null;
-    return this.ds.getRepository(DossierVersionEntity).findOneBy({ candidacyId: row.id, version: row.dossierVersion });
-  }
-
-  /** Stores a new immutable version of the dossier; the workflow then records which version is current. */
-  async saveDossierVersion(candidacyId: string, dossier: Dossier, savedBy: string): Promise<DossierVersionEntity> {
-    return this.ds.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [candidacyId]);
-      const [{ next }] = (await tx.query('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM dossier_versions WHERE candidacy_id = $1', [candidacyId])) as [{ next: number }];
-      const sha256 = createHash('sha256').update(JSON.stringify(dossier)).digest('hex');
-      const row = tx.getRepository(DossierVersionEntity).create({ candidacyId, version: next, content: dossier as unknown as Record<string, unknown>, sha256, savedBy });
-      return tx.getRepository(DossierVersionEntity).save(row);
-    });
+    return this.dossiers.find(row.id, row.dossierVersion);
   }
 
   /** The documents a dossier refers to must have been uploaded to this candidacy. */
   async documentBreaches(candidacyId: string, dossier: Dossier): Promise<Array<{ field: string; code: string; message: string }>> {
-    const rows = (await this.ds.query('SELECT id::text, kind FROM documents WHERE candidacy_id = $1', [candidacyId])) as Array<{ id: string; kind: string }>;
-    const kinds = new Map(rows.map((r) => [r.id, r.kind]));
+    const kinds = new Map((await this.documents.list(candidacyId)).map((d) => [d.id, d.kind]));
     const breaches = [];
     const letter = dossier.letterOfCommitment?.documentId;
     if (letter && kinds.get(letter) !== 'letter_of_commitment') {
@@ -82,9 +75,5 @@ export class CandidacyReadsService {
       }
     });
     return breaches;
-  }
-
-  async discardDossierVersion(candidacyId: string, version: number): Promise<void> {
-    await this.ds.getRepository(DossierVersionEntity).delete({ candidacyId, version });
   }
 }

@@ -1,22 +1,32 @@
-/** The API's connections: PostgreSQL (read models, dossiers) and the Temporal client. */
+/** The API's connections: PostgreSQL (through the persistence library's repositories) and the Temporal client. */
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { DataSource } from 'typeorm';
-import { createDataSource } from '@qualicoop/persistence';
+import { CandidacyRepository, Database, DocumentRepository, DossierRepository, IdempotencyRepository, ReadModels, RegisterRepository, ReportRepository } from '@qualicoop/persistence';
 import { loadConfig, RuntimeConfig, temporalConnectionOptions } from '@qualicoop/platform';
 
 export const CONFIG = Symbol('config');
 
+/** Each repository of the database, injectable by its class. */
+const REPOSITORIES = [
+  { provide: CandidacyRepository, inject: [Database], useFactory: (db: Database) => db.candidacies },
+  { provide: DossierRepository, inject: [Database], useFactory: (db: Database) => db.dossiers },
+  { provide: DocumentRepository, inject: [Database], useFactory: (db: Database) => db.documents },
+  { provide: ReportRepository, inject: [Database], useFactory: (db: Database) => db.reports },
+  { provide: RegisterRepository, inject: [Database], useFactory: (db: Database) => db.register },
+  { provide: IdempotencyRepository, inject: [Database], useFactory: (db: Database) => db.idempotency },
+  { provide: ReadModels, inject: [Database], useFactory: (db: Database) => db.reads },
+];
+
 @Injectable()
 export class Closer implements OnApplicationShutdown {
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Database,
     @Inject(Connection) private readonly connection: Connection,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.connection.close();
-    await this.ds.destroy();
+    await this.db.close();
   }
 }
 
@@ -24,11 +34,8 @@ export class Closer implements OnApplicationShutdown {
 @Module({
   providers: [
     { provide: CONFIG, useFactory: () => loadConfig() },
-    {
-      provide: DataSource,
-      inject: [CONFIG],
-      useFactory: (config: RuntimeConfig) => createDataSource(config.databaseUrl, 'quali-coop-api').initialize(),
-    },
+    { provide: Database, inject: [CONFIG], useFactory: (config: RuntimeConfig) => Database.open(config.databaseUrl, 'quali-coop-api') },
+    ...REPOSITORIES,
     {
       provide: Connection,
       inject: [CONFIG],
@@ -41,6 +48,6 @@ export class Closer implements OnApplicationShutdown {
     },
     Closer,
   ],
-  exports: [CONFIG, DataSource, Client],
+  exports: [CONFIG, Database, Client, ...REPOSITORIES.map((r) => r.provide)],
 })
 export class InfrastructureModule {}

@@ -68,7 +68,16 @@ const KNOWN_OTHERS: Record<string, string> = {
   mp3: 'un fichier audio',
 };
 
-export type ContentVerdict = { ok: true; mediaType: string } | { ok: false; status: 415; code: string; detail: string; error: FieldError };
+export type DocumentRefusalCode =
+  | 'DOCUMENT.TYPE_NOT_ALLOWED'
+  | 'DOCUMENT.DECLARED_TYPE_MISMATCH'
+  | 'DOCUMENT.EMPTY'
+  | 'DOCUMENT.CONTENT_MISMATCH'
+  | 'DOCUMENT.CONTENT_NOT_ALLOWED'
+  | 'DOCUMENT.PDF_INCOMPLETE';
+
+/** Accepted, with the media type the bytes proved; or refused (415 in the error catalogue), with a sentence naming the file. */
+export type ContentVerdict = { ok: true; mediaType: string } | { ok: false; code: DocumentRefusalCode; detail: string; error: FieldError };
 
 /** Generic types a browser sends when it does not know better; the bytes decide then. */
 const GENERIC_DECLARED = new Set(['', 'application/octet-stream', 'binary/octet-stream']);
@@ -79,9 +88,8 @@ const GENERIC_DECLARED = new Set(['', 'application/octet-stream', 'binary/octet-
  */
 export async function checkDocumentContent(filename: string, declared: string, bytes: Uint8Array): Promise<ContentVerdict> {
   const name = `« ${filename} »`;
-  const refuse = (code: string, message: string): ContentVerdict => ({
+  const refuse = (code: DocumentRefusalCode, message: string): ContentVerdict => ({
     ok: false,
-    status: 415,
     code,
     detail: message,
     error: { field: 'file', code, message },

@@ -2,14 +2,14 @@ import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
+import { Database } from '@qualicoop/persistence';
 import { Public } from '../auth/auth.guard';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly ds: DataSource,
+    private readonly db: Database,
     private readonly temporal: Client,
   ) {}
 
@@ -19,7 +19,7 @@ export class HealthController {
   @ApiOperation({ summary: 'Liveness of the API and its dependencies (database, Temporal)' })
   async check(@Res({ passthrough: true }) res: Response) {
     const [database, temporal] = await Promise.all([
-      this.ds.query('SELECT 1').then(() => 'up', () => 'down'),
+      this.db.ping().then((up) => (up ? 'up' : 'down')),
       this.temporal.workflowService.getSystemInfo({}).then(() => 'up', () => 'down'),
     ]);
     const ok = database === 'up' && temporal === 'up';

@@ -4,21 +4,11 @@
  */
 import { Controller, Get, Header, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import {
-  committeeInbox,
-  coopInbox,
-  engagementPopularity,
-  federationInbox,
-  federationKpis,
-  InboxItem,
-  listCandidacies,
-  practiceRows,
-  practicesCsv,
-  sessionAgenda,
-} from '@qualicoop/persistence';
+import { ReadModels } from '@qualicoop/persistence';
 import { AuthedRequest, Roles } from '../auth/auth.guard';
-import { ProblemException } from '../common/problem';
+import { problem } from '../common/error-catalogue';
+import { committeeInbox, coopInbox, federationInbox, InboxItem } from './inbox';
+import { practicesCsv } from './practices-csv';
 import { InboxQuery, ListCandidaciesQuery, SESSION_ID } from './reads.dto';
 
 const DEFAULT_LIMIT = 20;
@@ -28,7 +18,7 @@ const DEFAULT_INBOX_LIMIT = 100;
 @ApiBearerAuth()
 @Controller()
 export class ReadsController {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly reads: ReadModels) {}
 
   @Get('candidacies')
   @Roles('coop', 'federation', 'committee')
@@ -42,8 +32,7 @@ export class ReadsController {
   })
   async list(@Query() query: ListCandidaciesQuery, @Req() req: AuthedRequest) {
     const { caller } = req;
-    return listCandidacies(
-      this.ds,
+    return this.reads.candidacies(
       {
         stages: query.stage,
         sessionId: query.sessionId,
@@ -74,9 +63,10 @@ export class ReadsController {
     const limit = query.limit ?? DEFAULT_INBOX_LIMIT;
     const offset = query.offset ?? 0;
     const page = (items: InboxItem[]) => ({ items: items.slice(offset, offset + limit), total: items.length, limit, offset });
-    if (caller.role === 'coop') return { role: caller.role, ...page(await coopInbox(this.ds, caller.cooperativeId ?? '')) };
-    if (caller.role === 'federation') return { role: caller.role, ...page(await federationInbox(this.ds)) };
-    const { items, bySession } = await committeeInbox(this.ds, caller.sub);
+    const now = new Date();
+    if (caller.role === 'coop') return { role: caller.role, ...page(coopInbox(await this.reads.coopInbox(caller.cooperativeId ?? ''), now)) };
+    if (caller.role === 'federation') return { role: caller.role, ...page(federationInbox(await this.reads.federationInbox(now), now)) };
+    const { items, bySession } = committeeInbox(await this.reads.committeeInbox(caller.sub), caller.sub);
     return { role: caller.role, ...page(items), bySession };
   }
 
@@ -87,9 +77,9 @@ export class ReadsController {
   })
   @ApiResponse({ status: 404, description: 'SESSION.NOT_FOUND' })
   async agenda(@Param('id') id: string) {
-    const notFound = () => new ProblemException(404, 'SESSION.NOT_FOUND', "Cette séance du comité n'existe pas.");
+    const notFound = () => problem('SESSION.NOT_FOUND');
     if (!SESSION_ID.test(id)) throw notFound();
-    const agenda = await sessionAgenda(this.ds, id);
+    const agenda = await this.reads.sessionAgenda(id);
     if (!agenda.session && agenda.items.length === 0) throw notFound();
     return agenda;
   }
@@ -101,7 +91,7 @@ export class ReadsController {
       'Federation KPIs (spec §5): engagement rate, funnel, overdue checkpoints, labels expiring within 6 months, committee workload',
   })
   kpis() {
-    return federationKpis(this.ds);
+    return this.reads.kpis();
   }
 
   @Get('kpis/practices.csv')
@@ -116,13 +106,13 @@ export class ReadsController {
       'UTF-8 with BOM, `;` separator, decimal comma: baseline, target and the latest achieved value (progress reports).',
   })
   async exportPractices() {
-    return practicesCsv(await practiceRows(this.ds));
+    return practicesCsv(await this.reads.practiceRows());
   }
 
   @Get('kpis/practices')
   @Roles('federation')
   @ApiOperation({ summary: 'Which engagements the submitted dossiers choose most, with the indicators used for each' })
   practices() {
-    return engagementPopularity(this.ds);
+    return this.reads.engagementPopularity();
   }
 }

@@ -88,6 +88,15 @@ export const STAGE_LABELS_FR: Record<Stage, string> = {
 export type CheckpointMonth = number;
 export type AgendaKind = 'dossier' | 'complement' | 'visit_report' | 'mid_term' | 'renewal';
 
+/** What an agenda item is, as the committee reads it. */
+export const AGENDA_KIND_LABELS_FR: Record<AgendaKind, string> = {
+  dossier: 'dossier de candidature (complétude et admissibilité)',
+  complement: 'réponse à une demande de complément',
+  visit_report: "compte rendu de visite (décision d'octroi)",
+  mid_term: 'point à mi-parcours du label',
+  renewal: 'demande de renouvellement du label',
+};
+
 export interface CompletenessOutcome {
   complete: boolean;
   missing: string[];

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { Dossier } from '@qualicoop/domain';
 
 /**
  * Every saved version of a dossier, immutable. The workflow holds only the version number and
@@ -8,7 +9,8 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 export class DossierVersionEntity {
   @PrimaryColumn('uuid', { name: 'candidacy_id' }) candidacyId!: string;
   @PrimaryColumn('int') version!: number;
-  @Column('jsonb') content!: Record<string, unknown>;
+  /** As saved: a draft may be incomplete; the API checked its shape. */
+  @Column('jsonb') content!: Dossier;
   @Column('text') sha256!: string;
   @Column('text', { name: 'saved_by' }) savedBy!: string;
   @CreateDateColumn({ name: 'saved_at', type: 'timestamptz' }) savedAt!: Date;

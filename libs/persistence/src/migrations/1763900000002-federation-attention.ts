@@ -5,7 +5,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * generated column, so the projection and the rebuild cannot forget it): a visit to plan, an
  * unanswered help request, a checkpoint report awaiting advice, an overdue checkpoint. With
  * partial indexes, the federation inbox no longer scans every candidacy's state.
- * The same conditions as `federationItems` in read-queries.ts; labels expiring are a date filter.
+ * Superseded by migration 3: the column is now written from the domain's rule (`needsFederation`).
  */
 export class FederationAttention1763900000002 implements MigrationInterface {
   name = 'FederationAttention1763900000002';

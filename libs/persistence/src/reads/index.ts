@@ -1,0 +1,6 @@
+export * from './sql-values';
+export * from './candidacy-list';
+export * from './inbox-candidacies';
+export * from './session-agenda';
+export * from './kpis';
+export * from './practices';

@@ -1,0 +1,31 @@
+/**
+ * The immutable versions of a candidacy's dossier. The API stores a version, then the workflow
+ * records which one is current; a version is removed only when its command was refused.
+ */
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Dossier } from '@qualicoop/domain';
+import { DossierVersionEntity } from '../entities/dossier-version.entity';
+
+export class DossierRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  find(candidacyId: string, version: number): Promise<DossierVersionEntity | null> {
+    return this.ds.getRepository(DossierVersionEntity).findOneBy({ candidacyId, version });
+  }
+
+  /** A new version numbered after the last one (serialised per candidacy), with its SHA-256. */
+  save(candidacyId: string, dossier: Dossier, savedBy: string): Promise<DossierVersionEntity> {
+    return this.ds.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [candidacyId]);
+      const [{ next }] = (await tx.query('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM dossier_versions WHERE candidacy_id = $1', [candidacyId])) as [{ next: number }];
+      const sha256 = createHash('sha256').update(JSON.stringify(dossier)).digest('hex');
+      const versions = tx.getRepository(DossierVersionEntity);
+      return versions.save(versions.create({ candidacyId, version: next, content: dossier, sha256, savedBy }));
+    });
+  }
+
+  async discard(candidacyId: string, version: number): Promise<void> {
+    await this.ds.getRepository(DossierVersionEntity).delete({ candidacyId, version });
+  }
+}
