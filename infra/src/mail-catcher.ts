@@ -61,10 +61,14 @@ function loadMailDev(): new (config: PartialMailDevConfig) => MailDev {
   for (const folder of require.resolve.paths('maildev') ?? []) {
     const manifest = join(folder, 'maildev', 'package.json');
     if (!existsSync(manifest)) continue;
-    const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { main?: string; exports?: { '.'?: { import?: string } } };
+    const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as {
+      main?: string;
+      exports?: { '.'?: { import?: string } };
+    };
     const entry = pkg.exports?.['.']?.import ?? pkg.main ?? 'index.js';
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require(join(dirname(manifest), entry)) as { MailDev: new (config: PartialMailDevConfig) => MailDev }).MailDev;
+    return (require(join(dirname(manifest), entry)) as { MailDev: new (config: PartialMailDevConfig) => MailDev })
+      .MailDev;
   }
   throw new Error('the maildev package is not installed (npm install)');
 }

@@ -9,7 +9,12 @@ export interface Managed {
   stop(): Promise<void>;
 }
 
-export function startProcess(name: string, cmd: string, args: string[], opts: SpawnOptions & { logFile?: string; echo?: boolean } = {}): Managed {
+export function startProcess(
+  name: string,
+  cmd: string,
+  args: string[],
+  opts: SpawnOptions & { logFile?: string; echo?: boolean } = {},
+): Managed {
   const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
   const log = opts.logFile ? createWriteStream(opts.logFile, { flags: 'a' }) : undefined;
   for (const stream of [child.stdout, child.stderr]) {
@@ -35,7 +40,12 @@ export function startProcess(name: string, cmd: string, args: string[], opts: Sp
   };
 }
 
-export async function waitForPort(port: number, host = '127.0.0.1', timeoutMs = 60_000, what = `port ${port}`): Promise<void> {
+export async function waitForPort(
+  port: number,
+  host = '127.0.0.1',
+  timeoutMs = 60_000,
+  what = `port ${port}`,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const open = await new Promise<boolean>((resolve) => {

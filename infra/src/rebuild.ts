@@ -11,7 +11,16 @@ async function main(): Promise<void> {
   const ds = await createDataSource(loadConfig().databaseUrl, 'quali-coop-rebuild').initialize();
   try {
     const report = await rebuildReadModels(ds, { dryRun: check });
-    console.log(JSON.stringify({ level: 'info', msg: check ? 'read models checked' : 'read models rebuilt', candidacies: report.candidacies, events: report.events, differing: report.changed.length, ids: report.changed.slice(0, 20) }));
+    console.log(
+      JSON.stringify({
+        level: 'info',
+        msg: check ? 'read models checked' : 'read models rebuilt',
+        candidacies: report.candidacies,
+        events: report.events,
+        differing: report.changed.length,
+        ids: report.changed.slice(0, 20),
+      }),
+    );
     if (check && report.changed.length) process.exitCode = 1;
   } finally {
     await ds.destroy();

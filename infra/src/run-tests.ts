@@ -1,12 +1,12 @@
 /**
- * `npm test`: lint (with the layer rules), typecheck, then the Jest projects — unit, workflow
+ * `npm test`: lint (with the layer rules), typecheck, format (prettier --check), then the Jest projects — unit, workflow
  * (time-skipping server), e2e (the real stack over HTTP) — each in its own process and side by
  * side (each has its own PostgreSQL and Temporal; a process of its own also means a CPU-bound unit
  * test never blocks the event loop the e2e suites' HTTP connections live on); then schemathesis
  * against the real API (about 1 minute; one check per role × operation) and the fault test
  * (`test:faults`, about 4 minutes: 100 candidacies while the worker, Temporal and PostgreSQL are
- * crashed), and a closing `N passed, N failed` counting every Jest test, lint, typecheck, and each
- * check of the last two. `npm test -- <jest args>` runs lint, typecheck and that Jest selection
+ * crashed), and a closing `N passed, N failed` counting every Jest test, lint, typecheck, format, and each
+ * check of the last two. `npm test -- <jest args>` runs lint, typecheck, format and that Jest selection
  * only, in one process.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -23,24 +23,41 @@ interface Step {
 const env = { ...process.env, NX_DAEMON: 'false', FORCE_COLOR: '0' };
 const extra = process.argv.slice(2);
 const report = (name: string) => join(REPO_ROOT, '.data', `${name}-report.json`);
-const jest = (name: string, args: string[]): Step => ({ name, cmd: 'npx', args: ['jest', ...args, '--json', `--outputFile=${report(name)}`] });
+const jest = (name: string, args: string[]): Step => ({
+  name,
+  cmd: 'npx',
+  args: ['jest', ...args, '--json', `--outputFile=${report(name)}`],
+});
 
 const checks: Step[] = [
   // `nx show projects` computes the project graph the module-boundary rule needs.
   { name: 'lint', cmd: 'npm', args: ['run', '--silent', 'lint'] },
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.json', '--noEmit'] },
+  { name: 'format', cmd: 'npx', args: ['prettier', '--check', '--log-level=warn', '.'] },
 ];
 const jestSteps: Step[] =
   extra.length > 0
     ? [jest('jest', ['--runInBand', ...extra])]
-    : [jest('jest-unit', ['--selectProjects', 'unit']), jest('jest-workflow', ['--selectProjects', 'workflow', '--runInBand']), jest('jest-e2e', ['--selectProjects', 'e2e', '--runInBand'])];
+    : [
+        jest('jest-unit', ['--selectProjects', 'unit']),
+        jest('jest-workflow', ['--selectProjects', 'workflow', '--runInBand']),
+        jest('jest-e2e', ['--selectProjects', 'e2e', '--runInBand']),
+      ];
 /** Steps that write `{ passed, failed }` to a report, counted in the closing line. */
 const reported: Step[] =
   extra.length > 0
     ? []
     : [
-        { name: 'schemathesis', cmd: 'node', args: ['-r', './infra/register-paths.cjs', 'dist/infra/src/schemathesis/run-schemathesis.js'] },
-        { name: 'faults', cmd: 'node', args: ['-r', './infra/register-paths.cjs', 'dist/infra/src/faults/run-faults.js'] },
+        {
+          name: 'schemathesis',
+          cmd: 'node',
+          args: ['-r', './infra/register-paths.cjs', 'dist/infra/src/schemathesis/run-schemathesis.js'],
+        },
+        {
+          name: 'faults',
+          cmd: 'node',
+          args: ['-r', './infra/register-paths.cjs', 'dist/infra/src/faults/run-faults.js'],
+        },
       ];
 
 const failedNames: string[] = [];
@@ -86,7 +103,11 @@ function count(): { passed: number; failed: number } {
   let failed = 0;
   for (const step of jestSteps) {
     try {
-      const r = JSON.parse(readFileSync(report(step.name), 'utf8')) as { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number };
+      const r = JSON.parse(readFileSync(report(step.name), 'utf8')) as {
+        numPassedTests: number;
+        numFailedTests: number;
+        numFailedTestSuites: number;
+      };
       passed += r.numPassedTests;
       failed += r.numFailedTests + (r.numFailedTests === 0 ? r.numFailedTestSuites : 0);
       if (failedNames.includes(step.name) && r.numFailedTests === 0 && r.numFailedTestSuites === 0) failed += 1;
@@ -103,7 +124,7 @@ function count(): { passed: number; failed: number } {
       failed += 1; // the step did not get far enough to write its report
     }
   }
-  // lint and typecheck count as one check each
+  // lint, typecheck and format count as one check each
   for (const step of checks) {
     if (failedNames.includes(step.name)) failed += 1;
     else passed += 1;

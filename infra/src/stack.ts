@@ -55,7 +55,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     log('running migrations and seeding the referential…');
     await migrate(pg.url);
     await seed(pg.url);
-    const mail = process.env.SMTP_URL ? undefined : await startMailCatcher({ smtpPort: opts.ports.mailSmtp ?? 1025, webPort: opts.ports.mailWeb ?? 1080 });
+    const mail = process.env.SMTP_URL
+      ? undefined
+      : await startMailCatcher({ smtpPort: opts.ports.mailSmtp ?? 1025, webPort: opts.ports.mailWeb ?? 1080 });
     if (mail) stops.unshift(() => mail.stop());
 
     const env = {
@@ -69,14 +71,22 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       QC_DATA_DIR: opts.dataDir,
     };
     const app = (name: 'worker' | 'api') =>
-      startProcess(name, process.execPath, ['-r', join(REPO_ROOT, 'infra/register-paths.cjs'), join(REPO_ROOT, `dist/apps/${name}/src/main.js`)], {
-        env,
-        cwd: REPO_ROOT,
-        logFile: join(opts.dataDir, `${name}.log`),
-        echo: opts.echo,
-      });
+      startProcess(
+        name,
+        process.execPath,
+        ['-r', join(REPO_ROOT, 'infra/register-paths.cjs'), join(REPO_ROOT, `dist/apps/${name}/src/main.js`)],
+        {
+          env,
+          cwd: REPO_ROOT,
+          logFile: join(opts.dataDir, `${name}.log`),
+          echo: opts.echo,
+        },
+      );
     const processes = { worker: app('worker'), api: app('api') };
-    stops.unshift(() => processes.worker.stop(), () => processes.api.stop());
+    stops.unshift(
+      () => processes.worker.stop(),
+      () => processes.api.stop(),
+    );
     const apiUrl = `http://127.0.0.1:${opts.ports.api}`;
     await waitForHttp(`${apiUrl}/health`, 60_000);
     log('ready');

@@ -1,6 +1,9 @@
 /** `npm start`: the whole system on this machine, data kept under .data/ between runs. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const exitHook = require('async-exit-hook') as { (hook: (done: () => void) => void): void; forceExitTimeout(ms: number): void };
+const exitHook = require('async-exit-hook') as {
+  (hook: (done: () => void) => void): void;
+  forceExitTimeout(ms: number): void;
+};
 import { dataDir } from '@qualicoop/platform';
 import { startStack } from './stack';
 

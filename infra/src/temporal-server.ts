@@ -17,21 +17,37 @@ export interface TemporalDevServer {
 /** WAL + synchronous=NORMAL: SQLite otherwise serialises every write behind an fsync. */
 export const SQLITE_PRAGMAS = ['journal_mode=WAL', 'synchronous=NORMAL'];
 
-export async function startTemporalDevServer(opts: { dataDir: string; port: number; uiPort: number; echo?: boolean }): Promise<TemporalDevServer> {
+export async function startTemporalDevServer(opts: {
+  dataDir: string;
+  port: number;
+  uiPort: number;
+  echo?: boolean;
+}): Promise<TemporalDevServer> {
   mkdirSync(opts.dataDir, { recursive: true });
   const args = [
-    'server', 'start-dev',
-    '--db-filename', join(opts.dataDir, 'temporal.sqlite'),
-    '--ip', '127.0.0.1',
-    '--port', String(opts.port),
-    '--ui-port', String(opts.uiPort),
-    '--http-port', String(opts.port + 10),
-    '--metrics-port', String(opts.port + 11),
-    '--log-level', 'warn',
+    'server',
+    'start-dev',
+    '--db-filename',
+    join(opts.dataDir, 'temporal.sqlite'),
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(opts.port),
+    '--ui-port',
+    String(opts.uiPort),
+    '--http-port',
+    String(opts.port + 10),
+    '--metrics-port',
+    String(opts.port + 11),
+    '--log-level',
+    'warn',
     ...SQLITE_PRAGMAS.flatMap((p) => ['--sqlite-pragma', p]),
     ...Object.entries(SEARCH_ATTRIBUTE_REGISTRATION).flatMap(([k, v]) => ['--search-attribute', `${k}=${v}`]),
   ];
-  const process = startProcess('temporal', temporalCli(), args, { logFile: join(opts.dataDir, 'temporal.log'), echo: opts.echo });
+  const process = startProcess('temporal', temporalCli(), args, {
+    logFile: join(opts.dataDir, 'temporal.log'),
+    echo: opts.echo,
+  });
   await waitForPort(opts.port, '127.0.0.1', 60_000, 'the Temporal dev server');
   return { address: `127.0.0.1:${opts.port}`, uiUrl: `http://127.0.0.1:${opts.uiPort}`, process };
 }

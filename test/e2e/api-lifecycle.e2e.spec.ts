@@ -28,18 +28,32 @@ describe('a candidacy from opening to a granted label, over HTTP', () => {
 
   it('goes through completeness and admissibility once the agenda closes', async () => {
     const { state } = await waitClosedAgenda();
-    const early = await call('POST', `${path()}/decisions/admissibility`, { as: 'committee', body: { admissible: true, ...decision(state.agenda.sessionId) } });
+    const early = await call('POST', `${path()}/decisions/admissibility`, {
+      as: 'committee',
+      body: { admissible: true, ...decision(state.agenda.sessionId) },
+    });
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ code: 'LIFECYCLE.ADMISSIBILITY_BEFORE_COMPLETENESS', status: 409 });
     expect(early.body.detail).toContain("La décision d'admissibilité exige une décision de complétude préalable");
 
-    const complete = await call('POST', `${path()}/decisions/completeness`, { as: 'committee', body: { complete: true, ...decision(state.agenda.sessionId) } });
+    const complete = await call('POST', `${path()}/decisions/completeness`, {
+      as: 'committee',
+      body: { complete: true, ...decision(state.agenda.sessionId) },
+    });
     expect(complete.status).toBe(200);
-    const admissible = await call('POST', `${path()}/decisions/admissibility`, { as: 'committee', body: { admissible: true, ...decision(state.agenda.sessionId) }, headers: { 'Idempotency-Key': `adm-${id}` } });
+    const admissible = await call('POST', `${path()}/decisions/admissibility`, {
+      as: 'committee',
+      body: { admissible: true, ...decision(state.agenda.sessionId) },
+      headers: { 'Idempotency-Key': `adm-${id}` },
+    });
     expect(admissible.status).toBe(200);
     expect(admissible.body.stage).toBe('implementation');
     // A retried request with the same key returns the first result and decides nothing twice.
-    const retried = await call('POST', `${path()}/decisions/admissibility`, { as: 'committee', body: { admissible: true, ...decision(state.agenda.sessionId) }, headers: { 'Idempotency-Key': `adm-${id}` } });
+    const retried = await call('POST', `${path()}/decisions/admissibility`, {
+      as: 'committee',
+      body: { admissible: true, ...decision(state.agenda.sessionId) },
+      headers: { 'Idempotency-Key': `adm-${id}` },
+    });
     expect(retried.status).toBe(200);
     expect(retried.headers.get('idempotent-replayed')).toBe('true');
     expect(retried.body.events).toEqual(admissible.body.events);
@@ -48,30 +62,58 @@ describe('a candidacy from opening to a granted label, over HTTP', () => {
   });
 
   it('asks for help, files a checkpoint report, declares readiness', async () => {
-    const help = await call('POST', `${path()}/help-requests`, { as: COOP, body: { question: 'Comment mesurer l’indicateur C3 ?' } });
+    const help = await call('POST', `${path()}/help-requests`, {
+      as: COOP,
+      body: { question: 'Comment mesurer l’indicateur C3 ?' },
+    });
     expect(help.status).toBe(200);
     const helpId = help.body.state.helpRequests[0].helpRequestId;
-    expect((await call('POST', `${path()}/help-requests/${helpId}/answer`, { as: 'federation', body: { answer: 'Voir le guide méthodologique.' } })).status).toBe(200);
+    expect(
+      (
+        await call('POST', `${path()}/help-requests/${helpId}/answer`, {
+          as: 'federation',
+          body: { answer: 'Voir le guide méthodologique.' },
+        })
+      ).status,
+    ).toBe(200);
     const report = await call('POST', `${path()}/checkpoints/6/report`, {
       as: COOP,
-      body: { indicators: [{ engagementId: 'A1', indicatorName: 'Indicateur de suivi A1', value: 48 }], comment: 'En bonne voie.' },
+      body: {
+        indicators: [{ engagementId: 'A1', indicatorName: 'Indicateur de suivi A1', value: 48 }],
+        comment: 'En bonne voie.',
+      },
     });
     expect(report.status).toBe(200);
-    expect((await call('POST', `${path()}/checkpoints/6/advice`, { as: 'federation', body: { advice: 'Poursuivre.' } })).status).toBe(200);
+    expect(
+      (await call('POST', `${path()}/checkpoints/6/advice`, { as: 'federation', body: { advice: 'Poursuivre.' } }))
+        .status,
+    ).toBe(200);
     const ready = await call('POST', `${path()}/readiness`, { as: COOP });
     expect(ready.body.stage).toBe('visit_to_plan');
   });
 
   it('plans the visit, the visitor files the report, the committee grants the label', async () => {
     const today = await parisTodayForAWhile(); // the visit is dated in Paris
-    const visit = await call('POST', `${path()}/visit`, { as: 'federation', body: { visitorId: 'member-visitor', visitDate: today } });
+    const visit = await call('POST', `${path()}/visit`, {
+      as: 'federation',
+      body: { visitorId: 'member-visitor', visitDate: today },
+    });
     expect(visit.status).toBe(200);
-    const notVisitor = await call('POST', `${path()}/visit-report`, { as: 'committee', body: { findingsSummary: 'x x x' } });
+    const notVisitor = await call('POST', `${path()}/visit-report`, {
+      as: 'committee',
+      body: { findingsSummary: 'x x x' },
+    });
     expect(notVisitor.body.code).toBe('LIFECYCLE.NOT_ASSIGNED_VISITOR');
-    const report = await call('POST', `${path()}/visit-report`, { as: 'visitor', body: { findingsSummary: 'Engagements tenus.', findings: { A1: 'on_track', B1: 'partly' } } });
+    const report = await call('POST', `${path()}/visit-report`, {
+      as: 'visitor',
+      body: { findingsSummary: 'Engagements tenus.', findings: { A1: 'on_track', B1: 'partly' } },
+    });
     expect(report.status).toBe(200);
     const { state } = await eventually(path(), 'committee', (c) => c.stage === 'award_decision');
-    const granted = await call('POST', `${path()}/decisions/award`, { as: 'committee', body: { outcome: 'granted', ...decision(state.agenda.sessionId) } });
+    const granted = await call('POST', `${path()}/decisions/award`, {
+      as: 'committee',
+      body: { outcome: 'granted', ...decision(state.agenda.sessionId) },
+    });
     expect(granted.status).toBe(200);
     expect(granted.body.stage).toBe('labelled');
     expect(granted.body.labelExpiresOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -79,7 +121,10 @@ describe('a candidacy from opening to a granted label, over HTTP', () => {
 
   it('never lets another cooperative see or touch it', async () => {
     expect((await call('GET', path(), { as: 'coop-atlantique' })).status).toBe(404);
-    expect((await call('POST', `${path()}/renunciation`, { as: 'coop-atlantique', body: { reason: 'Pas la mienne' } })).status).toBe(404);
+    expect(
+      (await call('POST', `${path()}/renunciation`, { as: 'coop-atlantique', body: { reason: 'Pas la mienne' } }))
+        .status,
+    ).toBe(404);
     expect((await call('GET', `${path()}/documents`, { as: 'coop-atlantique' })).status).toBe(404);
   });
 });
@@ -88,11 +133,16 @@ describe('errors: one problem shape, field-level 400s, nothing half-applied', ()
   let id: string;
   beforeAll(async () => {
     const opened = await call('POST', '/candidacies', { as: 'coop-nord', body: { cooperativeId: 'coop-nord' } });
-    id = opened.body.id ?? (await call('GET', '/candidacies?cooperativeId=coop-nord', { as: 'coop-nord' })).body.items?.[0]?.id;
+    id =
+      opened.body.id ??
+      (await call('GET', '/candidacies?cooperativeId=coop-nord', { as: 'coop-nord' })).body.items?.[0]?.id;
   });
 
   it('400: unknown and invalid fields, each with its path', async () => {
-    const res = await call('POST', `/candidacies/${id}/decisions/award`, { as: 'committee', body: { outcome: 'maybe', sessionId: 3, motivation: 'ok ok', extra: 1 } });
+    const res = await call('POST', `/candidacies/${id}/decisions/award`, {
+      as: 'committee',
+      body: { outcome: 'maybe', sessionId: 3, motivation: 'ok ok', extra: 1 },
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['extra', 'outcome', 'sessionId']);
@@ -103,14 +153,21 @@ describe('errors: one problem shape, field-level 400s, nothing half-applied', ()
 
   it('401 without or with a forged token, 403 for a wrong role', async () => {
     expect((await call('GET', `/candidacies/${id}`)).status).toBe(401);
-    const forged = await fetch(`${process.env.QC_API_URL}/candidacies/${id}`, { headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZSI6ImZlZGVyYXRpb24ifQ.AAAA' } });
+    const forged = await fetch(`${process.env.QC_API_URL}/candidacies/${id}`, {
+      headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZSI6ImZlZGVyYXRpb24ifQ.AAAA' },
+    });
     expect(forged.status).toBe(401);
-    const wrongRole = await call('POST', `/candidacies/${id}/decisions/completeness`, { as: 'coop-nord', body: { complete: true, sessionId: 's', motivation: 'moi-même' } });
+    const wrongRole = await call('POST', `/candidacies/${id}/decisions/completeness`, {
+      as: 'coop-nord',
+      body: { complete: true, sessionId: 's', motivation: 'moi-même' },
+    });
     expect(wrongRole.status).toBe(403);
   });
 
   it('404 for an unknown candidacy, even with a malformed id', async () => {
-    expect((await call('GET', '/candidacies/00000000-0000-4000-8000-000000000000', { as: 'federation' })).status).toBe(404);
+    expect((await call('GET', '/candidacies/00000000-0000-4000-8000-000000000000', { as: 'federation' })).status).toBe(
+      404,
+    );
     expect((await call('GET', '/candidacies/not-a-uuid', { as: 'federation' })).status).toBe(404);
   });
 
@@ -121,12 +178,27 @@ describe('errors: one problem shape, field-level 400s, nothing half-applied', ()
   });
 
   it('413 for an oversized JSON body or upload; 415 for a forbidden file type', async () => {
-    const big = await call('PUT', `/candidacies/${id}/dossier`, { as: 'coop-nord', raw: JSON.stringify({ involvementStatement: 'x'.repeat(2_000_000) }) });
+    const big = await call('PUT', `/candidacies/${id}/dossier`, {
+      as: 'coop-nord',
+      raw: JSON.stringify({ involvementStatement: 'x'.repeat(2_000_000) }),
+    });
     expect(big.status).toBe(413);
     expect(big.body.code).toBe('REQUEST.TOO_LARGE');
-    const huge = await upload(`/candidacies/${id}/documents`, { as: 'coop-nord', filename: 'gros.pdf', contentType: 'application/pdf', bytes: new Uint8Array(21 * 1024 * 1024), kind: 'supporting' });
+    const huge = await upload(`/candidacies/${id}/documents`, {
+      as: 'coop-nord',
+      filename: 'gros.pdf',
+      contentType: 'application/pdf',
+      bytes: new Uint8Array(21 * 1024 * 1024),
+      kind: 'supporting',
+    });
     expect(huge.status).toBe(413);
-    const exe = await upload(`/candidacies/${id}/documents`, { as: 'coop-nord', filename: 'virus.exe', contentType: 'application/octet-stream', bytes: 'MZ', kind: 'supporting' });
+    const exe = await upload(`/candidacies/${id}/documents`, {
+      as: 'coop-nord',
+      filename: 'virus.exe',
+      contentType: 'application/octet-stream',
+      bytes: 'MZ',
+      kind: 'supporting',
+    });
     expect(exe.status).toBe(415);
     expect(exe.body.errors[0]).toMatchObject({ field: 'file', code: 'DOCUMENT.TYPE_NOT_ALLOWED' });
     const listed = await call('GET', `/candidacies/${id}/documents`, { as: 'coop-nord' });
@@ -139,7 +211,9 @@ describe('errors: one problem shape, field-level 400s, nothing half-applied', ()
     const docs = (await call('GET', `/candidacies/${id}/documents`, { as: 'federation' })).body;
     expect(docs.map((d: { id: string }) => d.id).sort()).toEqual([first, again].sort());
     expect(new Set(docs.map((d: { sha256: string }) => d.sha256)).size).toBe(1);
-    const res = await fetch(`${process.env.QC_API_URL}/candidacies/${id}/documents/${first}`, { headers: { authorization: `Bearer ${(await import('../support/http')).tokenFor('committee')}` } });
+    const res = await fetch(`${process.env.QC_API_URL}/candidacies/${id}/documents/${first}`, {
+      headers: { authorization: `Bearer ${(await import('../support/http')).tokenFor('committee')}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-content-sha256')).toBe(docs[0].sha256);
     expect(await res.text()).toContain('%PDF');

@@ -44,7 +44,12 @@ const MATRIX: Array<[string, string, Role[], unknown?]> = [
   ['GET', '/candidacies/:id/documents', ALL],
   ['GET', `/candidacies/:id/documents/${ZERO}`, ALL],
   ['GET', '/cooperatives', ['federation']],
-  ['POST', '/cooperatives', ['federation'], { id: 'coop-matrix', name: 'Matrice', region: 'Bretagne', email: 'm@x.example' }],
+  [
+    'POST',
+    '/cooperatives',
+    ['federation'],
+    { id: 'coop-matrix', name: 'Matrice', region: 'Bretagne', email: 'm@x.example' },
+  ],
   ['PATCH', '/cooperatives/coop-matrix', ['federation'], { active: true }],
   ['GET', '/committee-sessions', ALL],
   ['POST', '/committee-sessions', ['federation'], { id: 'session-matrix', sessionDate: '2031-01-01T09:00:00.000Z' }],
@@ -63,7 +68,13 @@ const concrete = (p: string) => p.replace(':id', id);
 async function send(method: string, path: string, as: string | undefined, body?: unknown) {
   if (path.endsWith('/documents') && method === 'POST') {
     if (!as) return call(method, concrete(path));
-    return upload(concrete(path), { as, filename: 'a.pdf', contentType: 'application/pdf', bytes: SAMPLE_PDF, kind: 'supporting' });
+    return upload(concrete(path), {
+      as,
+      filename: 'a.pdf',
+      contentType: 'application/pdf',
+      bytes: SAMPLE_PDF,
+      kind: 'supporting',
+    });
   }
   return call(method, concrete(path), { as, body });
 }
@@ -80,7 +91,11 @@ it('covers every operation of the OpenAPI document', async () => {
     .filter((op) => op !== 'GET /health')
     .sort();
   const normalise = (p: string) =>
-    p.replace(ZERO, ':x').replace(/\/(6)\//, '/:checkpoint/').replace(/coop-matrix/, ':cooperativeId').replace(/session-matrix/, ':sessionId');
+    p
+      .replace(ZERO, ':x')
+      .replace(/\/(6)\//, '/:checkpoint/')
+      .replace(/coop-matrix/, ':cooperativeId')
+      .replace(/session-matrix/, ':sessionId');
   const covered = MATRIX.map(([m, p]) => `${m} ${normalise(p)}`);
   const names = (op: string) => op.replace(/:\w+/g, ':x');
   expect(documented.map(names).sort()).toEqual([...new Set(covered.map(names))].sort());

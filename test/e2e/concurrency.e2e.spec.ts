@@ -9,7 +9,10 @@ import { call, eventually, uploadLetter } from '../support/http';
 const COOP = 'coop-nord-concurrency';
 
 beforeAll(async () => {
-  await call('POST', '/cooperatives', { as: 'federation', body: { id: COOP, name: 'Nord Concurrence', region: 'Hauts-de-France', email: 'c@x.example' } });
+  await call('POST', '/cooperatives', {
+    as: 'federation',
+    body: { id: COOP, name: 'Nord Concurrence', region: 'Hauts-de-France', email: 'c@x.example' },
+  });
 });
 
 it('applies exactly one of two simultaneous submissions', async () => {
@@ -26,8 +29,14 @@ it('applies exactly one of two simultaneous submissions', async () => {
   const { state } = await eventually(`/candidacies/${id}`, 'committee', (c) => c.state.agenda?.closed === true);
   const sessionId = state.agenda.sessionId;
   const [a, b] = await Promise.all([
-    call('POST', `/candidacies/${id}/decisions/completeness`, { as: 'committee', body: { complete: true, sessionId, motivation: 'Complet' } }),
-    call('POST', `/candidacies/${id}/decisions/completeness`, { as: 'committee', body: { complete: false, missing: ['Annexe'], sessionId, motivation: 'Incomplet' } }),
+    call('POST', `/candidacies/${id}/decisions/completeness`, {
+      as: 'committee',
+      body: { complete: true, sessionId, motivation: 'Complet' },
+    }),
+    call('POST', `/candidacies/${id}/decisions/completeness`, {
+      as: 'committee',
+      body: { complete: false, missing: ['Annexe'], sessionId, motivation: 'Incomplet' },
+    }),
   ]);
   expect([a.status, b.status].sort()).toEqual([200, 409]);
   const refused = a.status === 409 ? a : b;
@@ -38,7 +47,10 @@ it('applies exactly one of two simultaneous submissions', async () => {
 
 it('gives a retried opening the candidacy its first attempt opened, even when that response was lost', async () => {
   const coop = 'coop-nord-retry';
-  await call('POST', '/cooperatives', { as: 'federation', body: { id: coop, name: 'Nord Reprise', region: 'Hauts-de-France', email: 'r@x.example' } });
+  await call('POST', '/cooperatives', {
+    as: 'federation',
+    body: { id: coop, name: 'Nord Reprise', region: 'Hauts-de-France', email: 'r@x.example' },
+  });
   const headers = { 'Idempotency-Key': `open-${coop}` };
   const first = await call('POST', '/candidacies', { as: coop, body: { cooperativeId: coop }, headers });
   expect(first.status).toBe(201);
@@ -56,7 +68,11 @@ it('gives a retried opening the candidacy its first attempt opened, even when th
   expect(retried.body.id).toBe(first.body.id);
 
   // Another request (another key, or none) is a second opening: refused.
-  const other = await call('POST', '/candidacies', { as: coop, body: { cooperativeId: coop }, headers: { 'Idempotency-Key': `again-${coop}` } });
+  const other = await call('POST', '/candidacies', {
+    as: coop,
+    body: { cooperativeId: coop },
+    headers: { 'Idempotency-Key': `again-${coop}` },
+  });
   expect(other.status).toBe(409);
   expect(other.body.code).toBe('CANDIDACY.ALREADY_OPEN');
   const listed = await call('GET', `/candidacies?cooperativeId=${coop}`, { as: coop });

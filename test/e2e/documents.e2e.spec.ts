@@ -17,19 +17,64 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 /** The start of a Windows executable, as any .exe begins. */
 const EXE = new Uint8Array([
   ...Buffer.from('MZ'),
-  0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff, 0x00, 0x00, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0x40, ...new Array(35).fill(0),
-  0x80, 0x00, 0x00, 0x00,
-  ...Buffer.from('\x0e\x1f\xba\x0e\x00\xb4\x09\xcd\x21\xb8\x01\x4c\xcd\x21This program cannot be run in DOS mode.\r\r\n$', 'latin1'),
+  0x90,
+  0x00,
+  0x03,
+  0x00,
+  0x00,
+  0x00,
+  0x04,
+  0x00,
+  0x00,
+  0x00,
+  0xff,
+  0xff,
+  0x00,
+  0x00,
+  0xb8,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0x40,
+  ...new Array(35).fill(0),
+  0x80,
+  0x00,
+  0x00,
+  0x00,
+  ...Buffer.from(
+    '\x0e\x1f\xba\x0e\x00\xb4\x09\xcd\x21\xb8\x01\x4c\xcd\x21This program cannot be run in DOS mode.\r\r\n$',
+    'latin1',
+  ),
   ...new Array(64).fill(0),
   ...Buffer.from('PE\0\0', 'latin1'),
-  0x4c, 0x01, 0x03, 0x00, ...new Array(200).fill(0),
+  0x4c,
+  0x01,
+  0x03,
+  0x00,
+  ...new Array(200).fill(0),
 ]);
 
 let id: string;
-const documents = async () => (await call('GET', `/candidacies/${id}/documents`, { as: COOP })).body as Array<{ filename: string; contentType: string; sha256: string }>;
+const documents = async () =>
+  (await call('GET', `/candidacies/${id}/documents`, { as: COOP })).body as Array<{
+    filename: string;
+    contentType: string;
+    sha256: string;
+  }>;
 
 beforeAll(async () => {
-  expect((await call('POST', '/cooperatives', { as: 'federation', body: { id: COOP, name: 'Coop des Pièces Jointes', region: 'Occitanie', email: 'pieces@documents.example' } })).status).toBe(201);
+  expect(
+    (
+      await call('POST', '/cooperatives', {
+        as: 'federation',
+        body: { id: COOP, name: 'Coop des Pièces Jointes', region: 'Occitanie', email: 'pieces@documents.example' },
+      })
+    ).status,
+  ).toBe(201);
   const opened = await call('POST', '/candidacies', { as: COOP, body: { cooperativeId: COOP } });
   expect(opened.status).toBe(201);
   id = opened.body.id;
@@ -37,18 +82,80 @@ beforeAll(async () => {
 
 describe('refused by their bytes, with nothing stored', () => {
   const cases: Array<[string, string, string, Uint8Array, string, string]> = [
-    ['an executable renamed .pdf', 'rapport.pdf', 'application/pdf', EXE, 'DOCUMENT.CONTENT_NOT_ALLOWED', 'Le fichier « rapport.pdf » n’est pas un PDF : il contient un programme exécutable Windows.'],
-    ['a PNG renamed .pdf', 'bilan.pdf', 'application/pdf', fixture('schema.png'), 'DOCUMENT.CONTENT_MISMATCH', 'Le fichier « bilan.pdf » porte l’extension .pdf mais contient une image PNG : renommez-le avec l’extension .png.'],
-    ['a Word document renamed .xlsx', 'indicateurs.xlsx', 'application/octet-stream', fixture('plan-actions.docx'), 'DOCUMENT.CONTENT_MISMATCH', 'Le fichier « indicateurs.xlsx » porte l’extension .xlsx mais contient un document Word : renommez-le avec l’extension .docx.'],
-    ['an empty file', 'lettre.pdf', 'application/pdf', new Uint8Array(0), 'DOCUMENT.EMPTY', 'Le fichier « lettre.pdf » est vide.'],
-    ['a truncated PDF header', 'lettre.pdf', 'application/pdf', new Uint8Array(Buffer.from('%PD')), 'DOCUMENT.CONTENT_NOT_ALLOWED', 'Le fichier « lettre.pdf » n’est pas un PDF : son contenu n’est pas reconnu.'],
-    ['a PDF cut short', 'lettre.pdf', 'application/pdf', fixture('lettre-engagement.pdf').subarray(0, 4000), 'DOCUMENT.PDF_INCOMPLETE', 'Le fichier « lettre.pdf » est un PDF incomplet (son en-tête ou sa fin manque) : il a sans doute été tronqué, exportez-le de nouveau.'],
-    ['a PDF declared as an image', 'lettre.pdf', 'image/png', fixture('lettre-engagement.pdf'), 'DOCUMENT.DECLARED_TYPE_MISMATCH', 'Le fichier « lettre.pdf » porte l’extension .pdf mais a été envoyé comme « image/png » : envoyez-le de nouveau sans changer son type.'],
-    ['an executable', 'installeur.exe', 'application/octet-stream', EXE, 'DOCUMENT.TYPE_NOT_ALLOWED', 'Le fichier « installeur.exe » n’est pas d’un format accepté.'],
+    [
+      'an executable renamed .pdf',
+      'rapport.pdf',
+      'application/pdf',
+      EXE,
+      'DOCUMENT.CONTENT_NOT_ALLOWED',
+      'Le fichier « rapport.pdf » n’est pas un PDF : il contient un programme exécutable Windows.',
+    ],
+    [
+      'a PNG renamed .pdf',
+      'bilan.pdf',
+      'application/pdf',
+      fixture('schema.png'),
+      'DOCUMENT.CONTENT_MISMATCH',
+      'Le fichier « bilan.pdf » porte l’extension .pdf mais contient une image PNG : renommez-le avec l’extension .png.',
+    ],
+    [
+      'a Word document renamed .xlsx',
+      'indicateurs.xlsx',
+      'application/octet-stream',
+      fixture('plan-actions.docx'),
+      'DOCUMENT.CONTENT_MISMATCH',
+      'Le fichier « indicateurs.xlsx » porte l’extension .xlsx mais contient un document Word : renommez-le avec l’extension .docx.',
+    ],
+    [
+      'an empty file',
+      'lettre.pdf',
+      'application/pdf',
+      new Uint8Array(0),
+      'DOCUMENT.EMPTY',
+      'Le fichier « lettre.pdf » est vide.',
+    ],
+    [
+      'a truncated PDF header',
+      'lettre.pdf',
+      'application/pdf',
+      new Uint8Array(Buffer.from('%PD')),
+      'DOCUMENT.CONTENT_NOT_ALLOWED',
+      'Le fichier « lettre.pdf » n’est pas un PDF : son contenu n’est pas reconnu.',
+    ],
+    [
+      'a PDF cut short',
+      'lettre.pdf',
+      'application/pdf',
+      fixture('lettre-engagement.pdf').subarray(0, 4000),
+      'DOCUMENT.PDF_INCOMPLETE',
+      'Le fichier « lettre.pdf » est un PDF incomplet (son en-tête ou sa fin manque) : il a sans doute été tronqué, exportez-le de nouveau.',
+    ],
+    [
+      'a PDF declared as an image',
+      'lettre.pdf',
+      'image/png',
+      fixture('lettre-engagement.pdf'),
+      'DOCUMENT.DECLARED_TYPE_MISMATCH',
+      'Le fichier « lettre.pdf » porte l’extension .pdf mais a été envoyé comme « image/png » : envoyez-le de nouveau sans changer son type.',
+    ],
+    [
+      'an executable',
+      'installeur.exe',
+      'application/octet-stream',
+      EXE,
+      'DOCUMENT.TYPE_NOT_ALLOWED',
+      'Le fichier « installeur.exe » n’est pas d’un format accepté.',
+    ],
   ];
 
   it.each(cases)('%s: 415 %s', async (_what, filename, contentType, bytes, code, sentence) => {
-    const res = await upload(`/candidacies/${id}/documents`, { as: COOP, filename, contentType, bytes, kind: 'supporting' });
+    const res = await upload(`/candidacies/${id}/documents`, {
+      as: COOP,
+      filename,
+      contentType,
+      bytes,
+      kind: 'supporting',
+    });
     expect(res.status).toBe(415);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body).toMatchObject({ status: 415, code, title: 'Format non accepté' });
@@ -62,8 +169,16 @@ describe('refused by their bytes, with nothing stored', () => {
 describe('real documents of each accepted format', () => {
   const accepted: Array<[string, string, string]> = [
     ['lettre-engagement.pdf', 'application/pdf', 'application/pdf'],
-    ['plan-actions.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-    ['indicateurs.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    [
+      'plan-actions.docx',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
+    [
+      'indicateurs.xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ],
     ['compte-rendu.odt', 'application/vnd.oasis.opendocument.text', 'application/vnd.oasis.opendocument.text'],
     ['photo-residence.jpg', 'image/jpeg', 'image/jpeg'],
     ['schema.png', 'image/png', 'image/png'],
@@ -73,12 +188,25 @@ describe('real documents of each accepted format', () => {
 
   it.each(accepted)('%s sent as %s is stored as %s and served back byte for byte', async (name, declared, stored) => {
     const bytes = fixture(name);
-    const res = await upload(`/candidacies/${id}/documents`, { as: COOP, filename: name, contentType: declared, bytes, kind: 'supporting' });
+    const res = await upload(`/candidacies/${id}/documents`, {
+      as: COOP,
+      filename: name,
+      contentType: declared,
+      bytes,
+      kind: 'supporting',
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ filename: name, contentType: stored, sizeBytes: bytes.length, sha256: sha256(bytes) });
+    expect(res.body).toMatchObject({
+      filename: name,
+      contentType: stored,
+      sizeBytes: bytes.length,
+      sha256: sha256(bytes),
+    });
     expect(existsSync(join(DOCUMENTS_DIR, sha256(bytes)))).toBe(true);
 
-    const download = await fetch(`${process.env.QC_API_URL}/candidacies/${id}/documents/${res.body.id}`, { headers: { authorization: `Bearer ${tokenFor('committee')}` } });
+    const download = await fetch(`${process.env.QC_API_URL}/candidacies/${id}/documents/${res.body.id}`, {
+      headers: { authorization: `Bearer ${tokenFor('committee')}` },
+    });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toContain(stored);
     expect(download.headers.get('x-content-type-options')).toBe('nosniff');

@@ -21,7 +21,10 @@ async function inbox(): Promise<Mail[]> {
 }
 
 it('e-mails the cooperative in French when its dossier is submitted, once', async () => {
-  await call('POST', '/cooperatives', { as: 'federation', body: { id: COOP, name: 'Coop des Mails', region: 'Normandie', email: ADDRESS } });
+  await call('POST', '/cooperatives', {
+    as: 'federation',
+    body: { id: COOP, name: 'Coop des Mails', region: 'Normandie', email: ADDRESS },
+  });
   const opened = await call('POST', '/candidacies', { as: COOP, body: { cooperativeId: COOP } });
   const id = opened.body.id;
   const letter = await uploadLetter(id, COOP);
@@ -45,7 +48,10 @@ it('e-mails the cooperative in French when its dossier is submitted, once', asyn
 
 it("e-mails the committee the session's agenda when it closes, naming each cooperative on it", async () => {
   const coop = 'coop-mail-agenda-e2e';
-  await call('POST', '/cooperatives', { as: 'federation', body: { id: coop, name: "Coop de l'Ordre du Jour", region: 'Normandie', email: 'odj@mail-e2e.example' } });
+  await call('POST', '/cooperatives', {
+    as: 'federation',
+    body: { id: coop, name: "Coop de l'Ordre du Jour", region: 'Normandie', email: 'odj@mail-e2e.example' },
+  });
   const opened = await call('POST', '/candidacies', { as: coop, body: { cooperativeId: coop, policy: 'demo' } });
   const id = opened.body.id;
   const letter = await uploadLetter(id, coop);
@@ -56,12 +62,17 @@ it("e-mails the committee the session's agenda when it closes, naming each coope
   let agendaMails: Mail[] = [];
   for (let i = 0; i < 200 && agendaMails.length === 0; i++) {
     await new Promise((r) => setTimeout(r, 300));
-    agendaMails = (await inbox()).filter((m) => m.headers['x-qualicoop-notification']?.endsWith(':agenda-closed') && m.text.includes("Coop de l'Ordre du Jour"));
+    agendaMails = (await inbox()).filter(
+      (m) =>
+        m.headers['x-qualicoop-notification']?.endsWith(':agenda-closed') && m.text.includes("Coop de l'Ordre du Jour"),
+    );
   }
   expect(agendaMails).toHaveLength(1);
   const [mail] = agendaMails;
   // A demo candidacy (a month of 2 s): the session's time of day tells sessions apart.
-  expect(mail!.subject).toMatch(/^\[Quali'Coop\] Ordre du jour de la séance du \d{1,2} \S+ \d{4} à \d{1,2} h \d{2} min \d{2} s arrêté$/);
+  expect(mail!.subject).toMatch(
+    /^\[Quali'Coop\] Ordre du jour de la séance du \d{1,2} \S+ \d{4} à \d{1,2} h \d{2} min \d{2} s arrêté$/,
+  );
   expect(mail!.text).toContain("- Coop de l'Ordre du Jour : dossier de candidature (complétude et admissibilité)");
   // The seeded sessions list no members: the whole committee is addressed.
   expect(mail!.to.map((t) => t.address).sort()).toEqual(['jean.petit@comite.example', 'sophie.bernard@comite.example']);

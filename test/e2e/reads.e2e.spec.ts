@@ -359,7 +359,10 @@ describe('B through its lifecycle (demo policy): each inbox at each step', () =>
     );
     // The list's next deadline (which sorts it) is the same next thing due as the inbox shows.
     const listed = (await list(`?cooperativeId=${B}`)).items.find((i) => i.id === ids.B);
-    expect(listed.nextDeadline).toEqual({ at: cp6.deadline.dueAt, what: expect.stringContaining("bilan du point d'étape à 6 mois attendu au plus tard le") });
+    expect(listed.nextDeadline).toEqual({
+      at: cp6.deadline.dueAt,
+      what: expect.stringContaining("bilan du point d'étape à 6 mois attendu au plus tard le"),
+    });
     expect(coop.map((i) => i.dueBy)).toEqual([...coop.map((i) => i.dueBy)].sort());
 
     const report = await call('POST', `/candidacies/${ids.B}/checkpoints/6/report`, {
@@ -600,7 +603,9 @@ describe('practices', () => {
     expect(b.map((r) => r[5])).toEqual(SAMPLE_ENGAGEMENTS);
     expect(b[0]![14]).toBe('48,5'); // the value of the 6-month checkpoint report, decimal comma
     // The Paris day the report was filed (not today's: the run may straddle midnight).
-    const filed = (await call('GET', `/candidacies/${ids.B}`, { as: 'federation' })).body.state.checkpoints.find((c: { checkpoint: number }) => c.checkpoint === 6).reportFiledAt as string;
+    const filed = (await call('GET', `/candidacies/${ids.B}`, { as: 'federation' })).body.state.checkpoints.find(
+      (c: { checkpoint: number }) => c.checkpoint === 6,
+    ).reportFiledAt as string;
     expect(b[0]![15]).toBe(parisDateOf(filed));
     expect(b[1]![14]).toBe('');
     expect(rows(C)).toEqual([]); // withdrawn before submitting: no dossier seen by the committee

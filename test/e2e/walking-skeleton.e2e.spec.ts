@@ -45,7 +45,10 @@ describe('walking skeleton: a cooperative opens, drafts and submits its candidac
   });
 
   it('rejects a malformed draft with field-level 400s and keeps the previous version', async () => {
-    const res = await call('PUT', `/candidacies/${candidacyId}/dossier`, { as: COOP, body: { engagements: 'all of them', colour: 'blue' } });
+    const res = await call('PUT', `/candidacies/${candidacyId}/dossier`, {
+      as: COOP,
+      body: { engagements: 'all of them', colour: 'blue' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual(
       expect.arrayContaining([
@@ -57,7 +60,9 @@ describe('walking skeleton: a cooperative opens, drafts and submits its candidac
 
   it('submits a complete dossier: DossierSubmitted is recorded in the event store and the read model', async () => {
     const letter = await uploadLetter(candidacyId, COOP);
-    expect((await call('PUT', `/candidacies/${candidacyId}/dossier`, { as: COOP, body: sampleDossier(letter) })).status).toBe(200);
+    expect(
+      (await call('PUT', `/candidacies/${candidacyId}/dossier`, { as: COOP, body: sampleDossier(letter) })).status,
+    ).toBe(200);
     const res = await call('POST', `/candidacies/${candidacyId}/submission`, { as: COOP });
     expect(res.status).toBe(200);
     expect(res.body.events.map((e: { type: string }) => e.type)).toContain('DossierSubmitted');
@@ -68,7 +73,9 @@ describe('walking skeleton: a cooperative opens, drafts and submits its candidac
     const types = history.body.map((e: { type: string }) => e.type);
     expect(types.slice(0, 4)).toEqual(['CandidacyOpened', 'DraftSaved', 'DraftSaved', 'DraftSaved']);
     expect(types).toContain('DossierSubmitted');
-    expect(history.body.map((e: { sequence: number }) => e.sequence)).toEqual(types.map((_: string, i: number) => i + 1));
+    expect(history.body.map((e: { sequence: number }) => e.sequence)).toEqual(
+      types.map((_: string, i: number) => i + 1),
+    );
   });
 
   it('refuses a second submission with 409 and the domain reason', async () => {
@@ -85,7 +92,10 @@ describe('walking skeleton: a cooperative opens, drafts and submits its candidac
       let found: string[] = [];
       for (let i = 0; i < 50 && found.length === 0; i++) {
         found = [];
-        for await (const wf of client.workflow.list({ query: `QcCooperative = '${COOP}' AND QcStage IN ('submitted', 'on_agenda')` })) found.push(wf.workflowId);
+        for await (const wf of client.workflow.list({
+          query: `QcCooperative = '${COOP}' AND QcStage IN ('submitted', 'on_agenda')`,
+        }))
+          found.push(wf.workflowId);
         if (!found.length) await new Promise((r) => setTimeout(r, 200));
       }
       expect(found).toEqual([`candidacy-${COOP}`]);

@@ -48,7 +48,11 @@ export class CandidacyDriver {
     const d = new CandidacyDriver(h, cooperativeId, randomUUID());
     h.drivers.push(d);
     const input: CandidacyInput = { candidacyId: d.candidacyId, cooperativeId, cycle: 1, policy, openedBy: d.coop };
-    const handle = await h.env.client.workflow.start(CANDIDACY_WORKFLOW_TYPE, { taskQueue: TASK_QUEUE, workflowId: d.workflowId, args: [input] });
+    const handle = await h.env.client.workflow.start(CANDIDACY_WORKFLOW_TYPE, {
+      taskQueue: TASK_QUEUE,
+      workflowId: d.workflowId,
+      args: [input],
+    });
     d.firstRunId = handle.firstExecutionRunId;
     await d.until((s) => s?.stage === 'draft');
     return d;
@@ -63,11 +67,17 @@ export class CandidacyDriver {
   }
 
   do<T extends Command['type']>(type: T, body: Body<T>, actor: Actor = this.coop): Promise<CommandResponse> {
-    return this.handle().executeUpdate(commandUpdate(type), { args: [{ command: { type, ...body } as Command, actor }] });
+    return this.handle().executeUpdate(commandUpdate(type), {
+      args: [{ command: { type, ...body } as Command, actor }],
+    });
   }
 
   /** The refusal's domain code, or a failure if the command was accepted. */
-  async refusal<T extends Command['type']>(type: T, body: Body<T>, actor: Actor = this.coop): Promise<{ code: string; message: string }> {
+  async refusal<T extends Command['type']>(
+    type: T,
+    body: Body<T>,
+    actor: Actor = this.coop,
+  ): Promise<{ code: string; message: string }> {
     try {
       await this.do(type, body, actor);
     } catch (e) {
@@ -93,7 +103,10 @@ export class CandidacyDriver {
   }
 
   /** Polls the live state (real time, short) until `predicate` holds. */
-  async until(predicate: (s: CandidacyState | undefined) => boolean, what = 'the expected state'): Promise<CandidacyState> {
+  async until(
+    predicate: (s: CandidacyState | undefined) => boolean,
+    what = 'the expected state',
+  ): Promise<CandidacyState> {
     let last: CandidacyState | undefined;
     for (let i = 0; i < 200; i++) {
       last = await this.state().catch(() => undefined);
@@ -119,11 +132,16 @@ export class CandidacyDriver {
   }
 
   async events(): Promise<StoredEvent[]> {
-    return this.h.ds.query('SELECT cycle, sequence, type, occurred_at, data FROM candidacy_events WHERE candidacy_id = $1 ORDER BY cycle, sequence', [this.candidacyId]);
+    return this.h.ds.query(
+      'SELECT cycle, sequence, type, occurred_at, data FROM candidacy_events WHERE candidacy_id = $1 ORDER BY cycle, sequence',
+      [this.candidacyId],
+    );
   }
 
   async reminders(): Promise<Array<{ key: string; at: string }>> {
-    return (await this.events()).filter((e) => e.type === 'ReminderSent').map((e) => ({ key: e.data.key, at: e.data.at }));
+    return (await this.events())
+      .filter((e) => e.type === 'ReminderSent')
+      .map((e) => ({ key: e.data.key, at: e.data.at }));
   }
 
   async result(): Promise<{ stage: string; cycle: number }> {

@@ -13,7 +13,12 @@ module.exports = async () => {
     ports: { postgres: 55439, temporal: 17233, temporalUi: 18233, api: 13000, mailSmtp: 11025, mailWeb: 11080 },
     policy: 'standard',
     // Tests may open candidacies under a fast demo policy (a month = 2 s) to reach a label.
-    env: { QC_ALLOW_POLICY_CHOICE: 'true', QC_DEMO_MONTH_MS: '2000', QC_RATE_LIMIT_PER_MINUTE: '100000', QC_COMMAND_TIMEOUT_MS: '5000' },
+    env: {
+      QC_ALLOW_POLICY_CHOICE: 'true',
+      QC_DEMO_MONTH_MS: '2000',
+      QC_RATE_LIMIT_PER_MINUTE: '100000',
+      QC_COMMAND_TIMEOUT_MS: '5000',
+    },
   });
   globalThis.__QC_STACK__ = stack;
   process.env.QC_API_URL = stack.apiUrl;

@@ -5,7 +5,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  NativeConnection,
+  Worker,
+  WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { SEARCH_ATTRIBUTE_REGISTRATION, TASK_QUEUE } from '@qualicoop/contracts';
 import { temporal } from '@temporalio/proto';
@@ -37,11 +43,16 @@ export interface Harness {
  * history (the strictest determinism check), and no task is ever bound to a stopped worker's
  * sticky queue — which the time-skipping server does not release on shutdown.
  */
-export async function startHarness(opts: { cache?: boolean } = {}, suite = expect.getState().testPath?.replace(/.*\//, '').replace(/\..*/, '') ?? 'suite'): Promise<Harness> {
+export async function startHarness(
+  opts: { cache?: boolean } = {},
+  suite = expect.getState().testPath?.replace(/.*\//, '').replace(/\..*/, '') ?? 'suite',
+): Promise<Harness> {
   const url = process.env.QC_WF_DATABASE_URL;
   if (!url) throw new Error('QC_WF_DATABASE_URL is not set: run workflow tests through jest --selectProjects workflow');
   const ds = await createDataSource(url, 'workflow-tests').initialize();
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServer() } } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: temporalTestServer() } },
+  });
   await registerSearchAttributes(env);
   // Each worker gets its own connection: a restarted worker is a new process in real life.
   const connections: NativeConnection[] = [];
@@ -89,8 +100,14 @@ export async function startHarness(opts: { cache?: boolean } = {}, suite = expec
 /** The dev server registers them from its command line; the test server through the operator API. */
 async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
   const T = temporal.api.enums.v1.IndexedValueType;
-  const types = { Keyword: T.INDEXED_VALUE_TYPE_KEYWORD, Int: T.INDEXED_VALUE_TYPE_INT, Datetime: T.INDEXED_VALUE_TYPE_DATETIME };
-  const searchAttributes = Object.fromEntries(Object.entries(SEARCH_ATTRIBUTE_REGISTRATION).map(([name, type]) => [name, types[type]]));
+  const types = {
+    Keyword: T.INDEXED_VALUE_TYPE_KEYWORD,
+    Int: T.INDEXED_VALUE_TYPE_INT,
+    Datetime: T.INDEXED_VALUE_TYPE_DATETIME,
+  };
+  const searchAttributes = Object.fromEntries(
+    Object.entries(SEARCH_ATTRIBUTE_REGISTRATION).map(([name, type]) => [name, types[type]]),
+  );
   await env.connection.operatorService.addSearchAttributes({ namespace: 'default', searchAttributes });
 }
 
@@ -99,7 +116,11 @@ export const HISTORY_FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'histories')
 export const WORKFLOW_CODE_VERSION = 'v4';
 
 /** Writes the history of every run of every candidacy a suite drove, as replay fixtures. */
-async function recordHistories(env: TestWorkflowEnvironment, drivers: Harness['drivers'], suite: string): Promise<void> {
+async function recordHistories(
+  env: TestWorkflowEnvironment,
+  drivers: Harness['drivers'],
+  suite: string,
+): Promise<void> {
   const folder = join(HISTORY_FIXTURES, WORKFLOW_CODE_VERSION);
   mkdirSync(folder, { recursive: true });
   for (const d of drivers) {

@@ -30,7 +30,10 @@ async function newYearIn(years: number): Promise<string> {
 }
 
 async function addSession(id: string, sessionDate: string): Promise<void> {
-  await h.ds.query(`INSERT INTO committee_sessions (id, calendar, session_date, cutoff_at) VALUES ($1, 'standard', $2, $3)`, [id, sessionDate, shift(sessionDate, -21 * DAY)]);
+  await h.ds.query(
+    `INSERT INTO committee_sessions (id, calendar, session_date, cutoff_at) VALUES ($1, 'standard', $2, $3)`,
+    [id, sessionDate, shift(sessionDate, -21 * DAY)],
+  );
 }
 
 async function submittedAt(d: CandidacyDriver): Promise<string> {
@@ -60,5 +63,9 @@ it('places a dossier on a session the federation added before the next quarterly
   const d = await CandidacyDriver.open(h, 'coop-test-51');
   const placed = await d.submit();
 
-  expect(placed.agenda).toMatchObject({ sessionId: 'session-extra-before-next', sessionDate: extraDate, cutoffAt: shift(extraDate, -21 * DAY) });
+  expect(placed.agenda).toMatchObject({
+    sessionId: 'session-extra-before-next',
+    sessionDate: extraDate,
+    cutoffAt: shift(extraDate, -21 * DAY),
+  });
 });

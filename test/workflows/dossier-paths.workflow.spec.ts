@@ -19,7 +19,11 @@ const dayBefore = (iso: string, days: number) => new Date(Date.parse(iso) - days
 it('incomplete → complement answered: back on the next agenda, the J-3 reminder never sent', async () => {
   const d = await CandidacyDriver.open(h, 'coop-test-10');
   const session = await reach.underReview(d);
-  const asked = await d.do('RecordCompleteness', { complete: false, missing: ['Lettre signée', 'Indicateur C3'], ...decision(session) }, COMMITTEE);
+  const asked = await d.do(
+    'RecordCompleteness',
+    { complete: false, missing: ['Lettre signée', 'Indicateur C3'], ...decision(session) },
+    COMMITTEE,
+  );
   expect(asked.state.stage).toBe('awaiting_complement');
   const deadline = asked.state.complement!.deadline;
 
@@ -33,13 +37,19 @@ it('incomplete → complement answered: back on the next agenda, the J-3 reminde
   await d.do('RecordCompleteness', { complete: true, ...decision(next) }, COMMITTEE);
   const admitted = await d.do('RecordAdmissibility', { admissible: true, ...decision(next) }, COMMITTEE);
   expect(admitted.state.stage).toBe('implementation');
-  expect((await d.reminders()).map((r) => r.key).filter((k) => k.startsWith('reminder:complement'))).toEqual(['reminder:complement-1:14d']);
+  expect((await d.reminders()).map((r) => r.key).filter((k) => k.startsWith('reminder:complement'))).toEqual([
+    'reminder:complement-1:14d',
+  ]);
 });
 
 it('incomplete → lapsed when the complement deadline passes, after both reminders', async () => {
   const d = await CandidacyDriver.open(h, 'coop-test-11');
   const session = await reach.underReview(d);
-  const asked = await d.do('RecordCompleteness', { complete: false, missing: ['Plan d’actions B2'], ...decision(session) }, COMMITTEE);
+  const asked = await d.do(
+    'RecordCompleteness',
+    { complete: false, missing: ['Plan d’actions B2'], ...decision(session) },
+    COMMITTEE,
+  );
   const deadline = asked.state.complement!.deadline;
   await d.advanceTo(new Date(Date.parse(deadline.dueAt) + 60_000).toISOString());
   expect(await d.result()).toMatchObject({ stage: 'lapsed', cycle: 1 });
@@ -57,15 +67,28 @@ it('complete but not admissible: closed, with the motivation in the history', as
   const d = await CandidacyDriver.open(h, 'coop-test-12');
   const session = await reach.underReview(d);
   await d.do('RecordCompleteness', { complete: true, ...decision(session) }, COMMITTEE);
-  await d.do('RecordAdmissibility', { admissible: false, sessionId: session, motivation: 'Engagements trop peu étayés' }, COMMITTEE);
+  await d.do(
+    'RecordAdmissibility',
+    { admissible: false, sessionId: session, motivation: 'Engagements trop peu étayés' },
+    COMMITTEE,
+  );
   expect(await d.result()).toMatchObject({ stage: 'not_admissible' });
   const recorded = (await d.events()).find((e) => e.type === 'AdmissibilityRecorded')!;
-  expect(recorded.data).toMatchObject({ admissible: false, sessionId: session, motivation: 'Engagements trop peu étayés', by: COMMITTEE.id });
+  expect(recorded.data).toMatchObject({
+    admissible: false,
+    sessionId: session,
+    motivation: 'Engagements trop peu étayés',
+    by: COMMITTEE.id,
+  });
 });
 
 it('refuses out-of-order, repeated and wrong-role decisions before they enter the history', async () => {
   const d = await CandidacyDriver.open(h, 'coop-test-13');
-  const early = await d.refusal('RecordCompleteness', { complete: true, sessionId: 'session-x', motivation: 'x' }, COMMITTEE);
+  const early = await d.refusal(
+    'RecordCompleteness',
+    { complete: true, sessionId: 'session-x', motivation: 'x' },
+    COMMITTEE,
+  );
   expect(early.code).toMatch(/^LIFECYCLE\./);
   const session = await reach.underReview(d);
 
@@ -74,10 +97,16 @@ it('refuses out-of-order, repeated and wrong-role decisions before they enter th
     code: 'LIFECYCLE.ADMISSIBILITY_BEFORE_COMPLETENESS',
     message: "La décision d'admissibilité exige une décision de complétude préalable (dossier complet)",
   });
-  expect((await d.refusal('RecordCompleteness', { complete: true, ...decision(session) }, d.coop)).code).toBe('LIFECYCLE.ROLE_NOT_ALLOWED');
+  expect((await d.refusal('RecordCompleteness', { complete: true, ...decision(session) }, d.coop)).code).toBe(
+    'LIFECYCLE.ROLE_NOT_ALLOWED',
+  );
   await d.do('RecordCompleteness', { complete: true, ...decision(session) }, COMMITTEE);
-  expect((await d.refusal('RecordCompleteness', { complete: true, ...decision(session) }, COMMITTEE)).code).toBe('LIFECYCLE.DECISION_ALREADY_RECORDED');
-  expect((await d.refusal('DecideAward', { outcome: 'granted', ...decision(session) }, COMMITTEE)).code).toMatch(/^LIFECYCLE\./);
+  expect((await d.refusal('RecordCompleteness', { complete: true, ...decision(session) }, COMMITTEE)).code).toBe(
+    'LIFECYCLE.DECISION_ALREADY_RECORDED',
+  );
+  expect((await d.refusal('DecideAward', { outcome: 'granted', ...decision(session) }, COMMITTEE)).code).toMatch(
+    /^LIFECYCLE\./,
+  );
 
   // Refused Updates leave no trace in the workflow history: only the accepted ones are there.
   const history = await h.env.client.workflow.getHandle(d.workflowId).fetchHistory();
@@ -97,7 +126,9 @@ it('reads the Paris date inside the workflow sandbox: admitted at 00:30 Paris, a
   const session = await reach.underReview(d);
   // 23:30 UTC is 00:30 the next day in Paris (winter and summer alike).
   const now = new Date(await d.now());
-  await d.advanceTo(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 2, 23, 30)).toISOString());
+  await d.advanceTo(
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 2, 23, 30)).toISOString(),
+  );
   await d.do('RecordCompleteness', { complete: true, ...decision(session) }, COMMITTEE);
   const admitted = await d.do('RecordAdmissibility', { admissible: true, ...decision(session) }, COMMITTEE);
   const at = (await d.events()).find((e) => e.type === 'AdmissibilityRecorded')!.data.at as string;
@@ -106,14 +137,16 @@ it('reads the Paris date inside the workflow sandbox: admitted at 00:30 Paris, a
   // The same computations outside the sandbox (plain Node, full time-zone data).
   const window = deadline(at, { months: STANDARD_POLICY.implementationMonths }, STANDARD_POLICY);
   expect(admitted.state.implementationDeadline).toEqual(window);
-  expect(window.dueAt).toBe(endOfDay(window.date).dueAt);
+  expect(window.dueAt).toBe(endOfDay(window.date, STANDARD_POLICY).dueAt);
 });
 
 it('dates demo-policy deadlines by their Paris day too', async () => {
   const d = await CandidacyDriver.open(h, 'coop-test-56', DEMO_POLICY);
   const session = await reach.underReview(d);
   const now = new Date(await d.now());
-  await d.advanceTo(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 23, 30)).toISOString());
+  await d.advanceTo(
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 23, 30)).toISOString(),
+  );
   await d.do('RecordCompleteness', { complete: true, ...decision(session) }, COMMITTEE);
   const admitted = await d.do('RecordAdmissibility', { admissible: true, ...decision(session) }, COMMITTEE);
   for (const cp of admitted.state.checkpoints) expect(cp.deadline.date).toBe(parisDateOf(cp.deadline.dueAt));

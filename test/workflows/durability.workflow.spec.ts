@@ -38,7 +38,11 @@ it('a committee session moved by staff carries the candidacies on its open agend
   const d = await CandidacyDriver.open(h, 'coop-test-41');
   const placed = await d.submit();
   const old = placed.agenda!;
-  const moved = { sessionId: old.sessionId, sessionDate: after(old.sessionDate, 14 * 86_400_000), cutoffAt: after(old.cutoffAt, 14 * 86_400_000) };
+  const moved = {
+    sessionId: old.sessionId,
+    sessionDate: after(old.sessionDate, 14 * 86_400_000),
+    cutoffAt: after(old.cutoffAt, 14 * 86_400_000),
+  };
   await h.env.client.workflow.getHandle(d.workflowId).signal('sessionMoved', moved);
   await d.until((x) => x!.agenda?.cutoffAt === moved.cutoffAt, 'the agenda moved');
   await d.advanceTo(after(old.cutoffAt));

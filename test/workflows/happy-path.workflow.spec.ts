@@ -47,7 +47,11 @@ it('runs a candidacy from draft to a renewed label in cycle 2', async () => {
   const visitDate = new Date((await d.now()) + 40 * 86_400_000).toISOString().slice(0, 10);
   await d.do('ScheduleVisit', { visitorId: VISITOR.id, visitDate }, FEDERATION);
   await d.advanceTo(parisInstant(visitDate, 18));
-  await d.do('FileVisitReport', { reportId: 'visit-1', findingsSummary: 'Engagements tenus pour l’essentiel.' }, VISITOR);
+  await d.do(
+    'FileVisitReport',
+    { reportId: 'visit-1', findingsSummary: 'Engagements tenus pour l’essentiel.' },
+    VISITOR,
+  );
   const awardSession = await d.throughCutoff();
   expect((await d.state()).stage).toBe('award_decision');
   const granted = await d.do('DecideAward', { outcome: 'granted', ...decision(awardSession) }, COMMITTEE);
@@ -80,7 +84,9 @@ it('runs a candidacy from draft to a renewed label in cycle 2', async () => {
   const reminders = await d.reminders();
   const keys = reminders.map((r) => r.key);
   expect(new Set(keys).size).toBe(keys.length);
-  expect(keys).toEqual(expect.arrayContaining(['reminder:checkpoint-6:30d', 'reminder:checkpoint-6:7d', 'reminder:renewal:6m']));
+  expect(keys).toEqual(
+    expect.arrayContaining(['reminder:checkpoint-6:30d', 'reminder:checkpoint-6:7d', 'reminder:renewal:6m']),
+  );
   expect(keys.filter((k) => k.startsWith('reminder:checkpoint-12'))).toEqual([]);
   const j30 = reminders.find((r) => r.key === 'reminder:checkpoint-6:30d')!;
   // Sent at 09:00 Paris on its working day (a timer fires within milliseconds of its due time).
@@ -91,7 +97,14 @@ it('runs a candidacy from draft to a renewed label in cycle 2', async () => {
   const cycle1 = events.filter((e) => e.cycle === 1);
   expect(cycle1.map((e) => e.sequence)).toEqual(cycle1.map((_, i) => i + 1));
   expect(cycle1.map((e) => e.type)).toEqual(
-    expect.arrayContaining(['CandidacyOpened', 'DossierSubmitted', 'AdmissibilityRecorded', 'LabelGranted', 'MidTermConfirmed', 'LabelRenewed']),
+    expect.arrayContaining([
+      'CandidacyOpened',
+      'DossierSubmitted',
+      'AdmissibilityRecorded',
+      'LabelGranted',
+      'MidTermConfirmed',
+      'LabelRenewed',
+    ]),
   );
   expect(events.filter((e) => e.cycle === 2)[0]).toMatchObject({ sequence: 1, type: 'CycleStarted' });
   console.log(`full cycle 1: ${cycle1.length} domain events`);

@@ -65,7 +65,11 @@ let ds: DataSource;
 let catcher: Awaited<ReturnType<typeof startCatcherThread>>;
 const logs: string[] = [];
 
-function sender(options: NotificationSenderOptions = {}, dataSource = ds, log: (line: string) => void = (line) => logs.push(line)): NotificationSender {
+function sender(
+  options: NotificationSenderOptions = {},
+  dataSource = ds,
+  log: (line: string) => void = (line) => logs.push(line),
+): NotificationSender {
   return new NotificationSender(dataSource, { smtpUrl: catcher.smtpUrl, retryBaseDelayMs: 0, log, ...options });
 }
 
@@ -75,16 +79,42 @@ async function mails(): Promise<CaughtMail[]> {
   return (await res.json()) as CaughtMail[];
 }
 
-async function insertNotification(n: { key: string; recipient: string; subject?: string; body?: string; status?: string; attempts?: number; sentAgo?: string }): Promise<void> {
+async function insertNotification(n: {
+  key: string;
+  recipient: string;
+  subject?: string;
+  body?: string;
+  status?: string;
+  attempts?: number;
+  sentAgo?: string;
+}): Promise<void> {
   await ds.query(
     `INSERT INTO notifications (key, candidacy_id, kind, recipient, subject, body, status, attempts, sent_at)
      VALUES ($1, $2, 'stage_changed', $3, $4, $5, $6, $7, CASE WHEN $8::interval IS NULL THEN NULL ELSE now() - $8::interval END)`,
-    [n.key, randomUUID(), n.recipient, n.subject ?? `[Quali'Coop] Sujet ${n.key}`, n.body ?? `Bonjour,\n\nMessage ${n.key}.`, n.status ?? 'pending', n.attempts ?? 0, n.sentAgo ?? null],
+    [
+      n.key,
+      randomUUID(),
+      n.recipient,
+      n.subject ?? `[Quali'Coop] Sujet ${n.key}`,
+      n.body ?? `Bonjour,\n\nMessage ${n.key}.`,
+      n.status ?? 'pending',
+      n.attempts ?? 0,
+      n.sentAgo ?? null,
+    ],
   );
 }
 
-async function row(key: string): Promise<{ status: string; attempts: number; message_id: string | null; sent_at: Date | null; last_error: string | null }> {
-  const [r] = await ds.query('SELECT status, attempts, message_id, sent_at, last_error FROM notifications WHERE key = $1', [key]);
+async function row(key: string): Promise<{
+  status: string;
+  attempts: number;
+  message_id: string | null;
+  sent_at: Date | null;
+  last_error: string | null;
+}> {
+  const [r] = await ds.query(
+    'SELECT status, attempts, message_id, sent_at, last_error FROM notifications WHERE key = $1',
+    [key],
+  );
   return r;
 }
 
@@ -99,7 +129,9 @@ beforeAll(async () => {
   ownUrl = own.toString();
   await migrate(ownUrl);
   ds = await createDataSource(ownUrl, 'notification-sender-tests').initialize();
-  await ds.query(`INSERT INTO cooperatives (id, name, region, email) VALUES ('mail-test-coop', 'Coopérative Mail-Test', 'Bretagne', 'contact@mail-test-coop.example')`);
+  await ds.query(
+    `INSERT INTO cooperatives (id, name, region, email) VALUES ('mail-test-coop', 'Coopérative Mail-Test', 'Bretagne', 'contact@mail-test-coop.example')`,
+  );
   const people: Array<[string, string, string | null, string, boolean]> = [
     ['mail-test-alice', 'coop', 'mail-test-coop', 'alice@mail-test-coop.example', true],
     ['mail-test-bob', 'coop', 'mail-test-coop', 'bob@mail-test-coop.example', false],
@@ -110,7 +142,10 @@ beforeAll(async () => {
     ['mail-test-visitor', 'committee', null, 'visiteur@comite-mail-test.example', true],
   ];
   for (const [id, role, cooperativeId, email, active] of people) {
-    await ds.query('INSERT INTO people (id, role, cooperative_id, name, email, active) VALUES ($1, $2, $3, $4, $5, $6)', [id, role, cooperativeId, `Personne ${id}`, email, active]);
+    await ds.query(
+      'INSERT INTO people (id, role, cooperative_id, name, email, active) VALUES ($1, $2, $3, $4, $5, $6)',
+      [id, role, cooperativeId, `Personne ${id}`, email, active],
+    );
   }
   catcher = await startCatcherThread();
 });
@@ -182,14 +217,17 @@ test('each notification leaves once, to every address of its recipient, in Frenc
     expect(stored).toMatchObject({ status: 'sent', attempts: 1, message_id: messageIdFor(r.key), last_error: null });
     expect(stored.sent_at).toBeInstanceOf(Date);
   }
-  expect(messageIdFor('session:2026-03-mail-test:agenda-closed')).toBe('<session.2026-03-mail-test.agenda-closed@quali-coop>');
+  expect(messageIdFor('session:2026-03-mail-test:agenda-closed')).toBe(
+    '<session.2026-03-mail-test.agenda-closed@quali-coop>',
+  );
   const sentLogs = logs.map((l) => JSON.parse(l)).filter((l) => l.msg === 'notification sent');
   expect(sentLogs).toHaveLength(4);
   expect(sentLogs[0]).toMatchObject({ level: 'info', component: 'notification-sender', attempt: 1 });
 });
 
 test('two senders side by side never send the same row: 30 rows, 30 e-mails', async () => {
-  for (let i = 1; i <= 30; i++) await insertNotification({ key: `mail-test-parallel:${String(i).padStart(2, '0')}`, recipient: 'federation' });
+  for (let i = 1; i <= 30; i++)
+    await insertNotification({ key: `mail-test-parallel:${String(i).padStart(2, '0')}`, recipient: 'federation' });
   const second = await createDataSource(ownUrl, 'notification-sender-tests-2').initialize();
   const sentBy: Array<Set<string>> = [new Set(), new Set()];
   const track = (n: 0 | 1) => (line: string) => {
@@ -218,17 +256,35 @@ test('two senders side by side never send the same row: 30 rows, 30 e-mails', as
   const caught = await mails();
   expect(caught).toHaveLength(30);
   expect(new Set(caught.map((m) => m.headers['x-qualicoop-notification'])).size).toBe(30);
-  const [{ sent }] = await ds.query(`SELECT count(*)::int AS sent FROM notifications WHERE status = 'sent' AND attempts = 1`);
+  const [{ sent }] = await ds.query(
+    `SELECT count(*)::int AS sent FROM notifications WHERE status = 'sent' AND attempts = 1`,
+  );
   expect(sent).toBe(30);
 });
 
 test('a row stuck in "sending" for more than 5 minutes is taken again; a live claim is left alone', async () => {
-  await insertNotification({ key: 'mail-test-stale', recipient: 'federation', status: 'sending', attempts: 1, sentAgo: '6 minutes' });
-  await insertNotification({ key: 'mail-test-live', recipient: 'federation', status: 'sending', attempts: 1, sentAgo: '1 minute' });
+  await insertNotification({
+    key: 'mail-test-stale',
+    recipient: 'federation',
+    status: 'sending',
+    attempts: 1,
+    sentAgo: '6 minutes',
+  });
+  await insertNotification({
+    key: 'mail-test-live',
+    recipient: 'federation',
+    status: 'sending',
+    attempts: 1,
+    sentAgo: '1 minute',
+  });
   const s = sender();
   expect(await s.sendBatch()).toBe(1);
   await s.stop();
-  expect(await row('mail-test-stale')).toMatchObject({ status: 'sent', attempts: 2, message_id: messageIdFor('mail-test-stale') });
+  expect(await row('mail-test-stale')).toMatchObject({
+    status: 'sent',
+    attempts: 2,
+    message_id: messageIdFor('mail-test-stale'),
+  });
   expect(await row('mail-test-live')).toMatchObject({ status: 'sending', attempts: 1, message_id: null });
   expect((await mails()).map((m) => m.headers['x-qualicoop-notification'])).toEqual(['mail-test-stale']);
 });
@@ -263,13 +319,15 @@ test('a recipient without any address is retried after a delay, then failed afte
 });
 
 test('when the SMTP server is unreachable, one attempt counts and the rest of the batch is given back', async () => {
-  for (const key of ['mail-test-down-1', 'mail-test-down-2', 'mail-test-down-3']) await insertNotification({ key, recipient: 'federation' });
+  for (const key of ['mail-test-down-1', 'mail-test-down-2', 'mail-test-down-3'])
+    await insertNotification({ key, recipient: 'federation' });
   const down = sender({ smtpUrl: 'smtp://127.0.0.1:9' });
   expect(await down.sendBatch()).toBe(3);
   await down.stop();
   expect(await row('mail-test-down-1')).toMatchObject({ status: 'pending', attempts: 1 });
   expect((await row('mail-test-down-1')).last_error).toMatch(/ESOCKET|ECONNECTION|ECONNREFUSED/);
-  for (const key of ['mail-test-down-2', 'mail-test-down-3']) expect(await row(key)).toMatchObject({ status: 'pending', attempts: 0 });
+  for (const key of ['mail-test-down-2', 'mail-test-down-3'])
+    expect(await row(key)).toMatchObject({ status: 'pending', attempts: 0 });
 
   // Once the server is back, everything leaves.
   const up = sender();
@@ -283,7 +341,8 @@ test('start() polls the outbox until stop(), which waits for the batch in progre
   s.start();
   await insertNotification({ key: 'mail-test-polled', recipient: 'coop:mail-test-coop' });
   const deadline = Date.now() + 10_000;
-  while ((await row('mail-test-polled')).status !== 'sent' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  while ((await row('mail-test-polled')).status !== 'sent' && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 50));
   await s.stop();
   expect((await row('mail-test-polled')).status).toBe('sent');
   const messages = logs.map((l) => JSON.parse(l).msg);
@@ -302,7 +361,9 @@ test("a session's agenda message goes to its members, or to the whole committee 
        ('mail-test-no-members', 'standard', '2027-06-08T08:00:00Z', '2027-05-18T21:59:59Z', '{}')`,
   );
   // A federation person listed by mistake is not a committee member: not addressed.
-  expect(await resolveRecipients(ds, 'committee-session:mail-test-with-members')).toEqual(['visiteur@comite-mail-test.example']);
+  expect(await resolveRecipients(ds, 'committee-session:mail-test-with-members')).toEqual([
+    'visiteur@comite-mail-test.example',
+  ]);
   for (const session of ['mail-test-no-members', 'unknown-session']) {
     expect(await resolveRecipients(ds, `committee-session:${session}`)).toEqual([
       'president@comite-mail-test.example',
@@ -310,7 +371,10 @@ test("a session's agenda message goes to its members, or to the whole committee 
     ]);
   }
 
-  await insertNotification({ key: 'session:mail-test-with-members:agenda-closed', recipient: 'committee-session:mail-test-with-members' });
+  await insertNotification({
+    key: 'session:mail-test-with-members:agenda-closed',
+    recipient: 'committee-session:mail-test-with-members',
+  });
   const s = sender();
   expect(await s.sendBatch()).toBe(1);
   await s.stop();

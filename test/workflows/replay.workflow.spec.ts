@@ -23,7 +23,8 @@ function* histories() {
 
 it('has recorded histories of every path', () => {
   expect(fixtures.length).toBeGreaterThanOrEqual(20);
-  for (const suite of ['happy-path', 'dossier-paths', 'label-paths']) expect(fixtures.some((f) => f.startsWith(`v1/${suite}.`))).toBe(true);
+  for (const suite of ['happy-path', 'dossier-paths', 'label-paths'])
+    expect(fixtures.some((f) => f.startsWith(`v1/${suite}.`))).toBe(true);
 });
 
 it('replays every recorded history with the current workflow code', async () => {
@@ -37,7 +38,7 @@ it('replays every recorded history with the current workflow code', async () => 
   expect(replayed).toBe(fixtures.length);
 });
 
-it('gates each patched change: v1 runs replay without markers, v2 runs record the session lookup, v3 runs the Paris time rule, v4 the next deadline as due date', async () => {
+it('gates each patched change: v1 runs replay without markers, v2 runs record the session lookup, v3 runs the Paris time rule, v4 the next deadline as due date', () => {
   const patchIds = (file: string) =>
     (temporal.api.history.v1.History.decode(readFileSync(join(HISTORY_FIXTURES, file))).events ?? [])
       .filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')

@@ -16,6 +16,7 @@ import {
   decide,
   DomainError,
   DomainEvent,
+  errors,
   evolve,
   isClosed,
   needsCommitteeAgenda,
@@ -23,13 +24,14 @@ import {
   PendingTimer,
   ParisTimeRule,
   searchableDates,
-  withParisTimeRule,
+  withParisTime,
 } from '@qualicoop/domain';
 import {
   CandidacyActivities,
   CandidacyInput,
   CandidacyResult,
   commandUpdate,
+  CommandRequest,
   CommandResponse,
   RecordedEvent,
   SEARCH_ATTRIBUTES,
@@ -68,21 +70,27 @@ export async function candidacyWorkflow(input: CandidacyInput): Promise<Candidac
   let changes = 0;
   let persisting: Promise<void> = Promise.resolve();
   const now = () => new Date(workflowTime()).toISOString();
-  // Runs started before v3 keep computing Paris times as they did, so they replay unchanged.
+  // Runs started before v3 keep computing Paris times as they did, so they replay unchanged: the
+  // rule goes into the command that opens the candidacy or starts its cycle, and the policy keeps it.
   const timeRule: ParisTimeRule = wf.patched(PATCHES.parisTimeRule) ? 'eu-rule' : 'legacy-tzdate';
-  const inParis = <T>(fn: () => T): T => withParisTimeRule(timeRule, fn);
 
   /** Decides and applies a command atomically (no await in between), then persists in order. */
   async function execute(command: Command, actor: Actor): Promise<CommandResponse> {
-    const events = inParis(() => decideOrFail(command, state, { now: now(), actor }));
+    const events = decideOrFail(command, state, { now: now(), actor });
     const recorded: RecordedEvent[] = events.map((event: DomainEvent) => {
-      state = inParis(() => evolve(state, event));
+      state = evolve(state, event);
       sequence += 1;
-      return { candidacyId: input.candidacyId, cooperativeId: input.cooperativeId, cycle: input.cycle, sequence, event };
+      return {
+        candidacyId: input.candidacyId,
+        cooperativeId: input.cooperativeId,
+        cycle: input.cycle,
+        sequence,
+        event,
+      };
     });
     changes += 1;
     const after = current();
-    inParis(() => upsertSearchAttributes(after));
+    upsertSearchAttributes(after);
     // Appends are chained so the event store and the read model see the events in order.
     const appended = persisting.then(() => (recorded.length ? activities.recordEvents(recorded) : undefined));
     persisting = appended.catch(() => undefined);
@@ -92,9 +100,9 @@ export async function candidacyWorkflow(input: CandidacyInput): Promise<Candidac
 
   wf.setHandler(stateQuery, () => current());
   for (const type of ACTOR_COMMANDS) {
-    wf.setHandler(commandUpdate(type), ({ command, actor }) => execute({ ...command, type } as Command, actor), {
-      validator: ({ command, actor }) => {
-        inParis(() => decideOrFail({ ...command, type } as Command, state, { now: now(), actor })); // throws the refusal
+    wf.setHandler(commandUpdate(type), ({ command, actor }) => execute(commandNamed(type, command), actor), {
+      validator: ({ command, actor }: CommandRequest) => {
+        decideOrFail(commandNamed(type, command), state, { now: now(), actor }); // throws the refusal
       },
     });
   }
@@ -103,18 +111,24 @@ export async function candidacyWorkflow(input: CandidacyInput): Promise<Candidac
     const agenda = state?.agenda;
     if (!agenda || agenda.closed || agenda.sessionId !== session.sessionId) return;
     // A cut-off moved into the past is refused by the decider: the item stays where it was.
-    await execute({ type: 'PlaceOnAgenda', ...session } as Command, SYSTEM).catch((e: unknown) => {
+    await execute({ type: 'PlaceOnAgenda', ...session }, SYSTEM).catch((e: unknown) => {
       if (!(e instanceof wf.ApplicationFailure)) throw e;
       wf.log.warn('session move refused', { sessionId: session.sessionId, code: e.type });
     });
   });
 
   if (input.carried) {
-    state = input.carried;
-    await execute({ type: 'StartCycle', cycle: input.cycle } as Command, SYSTEM);
+    state = { ...input.carried, policy: withParisTime(input.carried.policy, timeRule) };
+    await execute({ type: 'StartCycle', cycle: input.cycle }, SYSTEM);
   } else {
     await execute(
-      { type: 'OpenCandidacy', candidacyId: input.candidacyId, cooperativeId: input.cooperativeId, cycle: input.cycle, policy: input.policy } as Command,
+      {
+        type: 'OpenCandidacy',
+        candidacyId: input.candidacyId,
+        cooperativeId: input.cooperativeId,
+        cycle: input.cycle,
+        policy: withParisTime(input.policy, timeRule),
+      },
       input.openedBy,
     );
   }
@@ -125,10 +139,12 @@ export async function candidacyWorkflow(input: CandidacyInput): Promise<Candidac
       const lookup = wf.patched(PATCHES.sessionLookupAsLocalActivity) ? localActivities : activities;
       const session = await lookup.nextCommitteeSession({ now: now(), policy: input.policy });
       // The cut-off may pass while we asked (demo time): then simply ask again.
-      await execute({ type: 'PlaceOnAgenda', ...session } as Command, SYSTEM).catch(ignoreRefusal('LIFECYCLE.AGENDA_CUTOFF_PASSED'));
+      await execute({ type: 'PlaceOnAgenda', ...session }, SYSTEM).catch(
+        ignoreRefusal('LIFECYCLE.AGENDA_CUTOFF_PASSED'),
+      );
       continue;
     }
-    const next = earliest(inParis(() => pendingTimers(s)));
+    const next = earliest(pendingTimers(s));
     const seen = changes;
     if (!next) {
       await wf.condition(() => changes !== seen);
@@ -143,7 +159,12 @@ export async function candidacyWorkflow(input: CandidacyInput): Promise<Candidac
   await persisting;
   const final = current();
   if (final.stage === 'renewed') {
-    return wf.continueAsNew<typeof candidacyWorkflow>({ ...input, cycle: input.cycle + 1, carried: final, openedBy: SYSTEM });
+    return wf.continueAsNew<typeof candidacyWorkflow>({
+      ...input,
+      cycle: input.cycle + 1,
+      carried: final,
+      openedBy: SYSTEM,
+    });
   }
   return { candidacyId: input.candidacyId, cycle: input.cycle, stage: final.stage, closedAt: now() };
 
@@ -162,15 +183,35 @@ export async function candidacyWorkflow(input: CandidacyInput): Promise<Candidac
   }
 }
 
+/** An Update's name is its command's type: a body naming another type is refused, never re-typed. */
+function commandNamed(type: Command['type'], command: Command): Command {
+  if (command.type === type) return command;
+  throw refusal(
+    errors.invalid(`La commande « ${String(command.type)} » ne peut pas être envoyée comme « ${type} ».`, {
+      field: 'type',
+    }),
+  );
+}
+
 /** The decider's refusals cross the Update boundary as ApplicationFailures typed by their code. */
-function decideOrFail(command: Command, state: CandidacyState | undefined, ctx: { now: string; actor: Actor }): DomainEvent[] {
+function refusal(e: DomainError): wf.ApplicationFailure {
+  return wf.ApplicationFailure.create({
+    type: e.code,
+    message: e.message,
+    nonRetryable: true,
+    details: [e.details ?? null],
+  });
+}
+
+function decideOrFail(
+  command: Command,
+  state: CandidacyState | undefined,
+  ctx: { now: string; actor: Actor },
+): DomainEvent[] {
   try {
     return decide(command, state, ctx);
   } catch (e) {
-    if (e instanceof DomainError) {
-      throw wf.ApplicationFailure.create({ type: e.code, message: e.message, nonRetryable: true, details: [e.details ?? null] });
-    }
-    throw e;
+    throw e instanceof DomainError ? refusal(e) : e;
   }
 }
 
@@ -195,7 +236,10 @@ function earliest(timers: PendingTimer[]): PendingTimer | undefined {
 }
 
 function upsertSearchAttributes(state: CandidacyState): void {
-  const { nextDeadline, labelExpiry } = searchableDates(state, wf.patched(PATCHES.nextDeadlineIsDueDate) ? 'due' : 'timer');
+  const { nextDeadline, labelExpiry } = searchableDates(
+    state,
+    wf.patched(PATCHES.nextDeadlineIsDueDate) ? 'due' : 'timer',
+  );
   wf.upsertSearchAttributes({
     [SEARCH_ATTRIBUTES.stage.name]: [state.stage],
     [SEARCH_ATTRIBUTES.cooperative.name]: [state.cooperativeId],

@@ -37,8 +37,7 @@ const validation = new ValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: true,
   transform: true,
-  exceptionFactory: (errors) =>
-    problem('REQUEST.VALIDATION_FAILED', { errors: errors.flatMap((e) => fieldErrors(e)) }),
+  exceptionFactory: (errors) => problem('REQUEST.VALIDATION_FAILED', { errors: errors.flatMap((e) => fieldErrors(e)) }),
 });
 
 @Module({

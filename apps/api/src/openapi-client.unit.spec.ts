@@ -81,14 +81,22 @@ it('does not compile a call that breaks the contract (the check is real)', () =>
 });
 
 it('documents one optional Idempotency-Key on every write, and no other header', () => {
-  const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as { paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string; required?: boolean }> }>> };
+  const doc = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as {
+    paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string; required?: boolean }> }>>;
+  };
   const writes = Object.entries(doc.paths).flatMap(([path, item]) =>
     Object.entries(item)
       .filter(([method]) => ['post', 'put', 'patch'].includes(method))
-      .map(([method, op]) => [`${method.toUpperCase()} ${path}`, (op.parameters ?? []).filter((p) => p.in === 'header')] as const),
+      .map(
+        ([method, op]) =>
+          [`${method.toUpperCase()} ${path}`, (op.parameters ?? []).filter((p) => p.in === 'header')] as const,
+      ),
   );
   expect(writes.length).toBeGreaterThan(20);
   for (const [operation, headers] of writes) {
-    expect({ operation, headers: headers.map((h) => ({ name: h.name, required: h.required })) }).toEqual({ operation, headers: [{ name: 'Idempotency-Key', required: false }] });
+    expect({ operation, headers: headers.map((h) => ({ name: h.name, required: h.required })) }).toEqual({
+      operation,
+      headers: [{ name: 'Idempotency-Key', required: false }],
+    });
   }
 });

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@qualicoop/platform';
 import { AppModule } from './app.module';
+import { withDomainSchemas } from './schema-components';
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const doc = SwaggerModule.createDocument(
@@ -21,8 +22,19 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
       .addBearerAuth()
       .addSecurityRequirements('bearer')
       .build(),
+    { operationIdFactory },
   );
-  return withIdempotencyKey(doc);
+  return withDomainSchemas(withIdempotencyKey(doc));
+}
+
+/** The actions were served by one controller before they were split by actor: their ids stay as clients know them. */
+const ACTION_CONTROLLERS = new Set([
+  'CooperativeActionsController',
+  'FederationActionsController',
+  'CommitteeActionsController',
+]);
+function operationIdFactory(controller: string, method: string): string {
+  return `${ACTION_CONTROLLERS.has(controller) ? 'ActionsController' : controller}_${method}`;
 }
 
 const WRITES = ['post', 'put', 'patch'] as const;
@@ -42,7 +54,8 @@ function withIdempotencyKey(doc: OpenAPIObject): OpenAPIObject {
           name: 'Idempotency-Key',
           in: 'header',
           required: false,
-          description: 'A retried request with the same key (1 to 200 of A-Z a-z 0-9 . _ : -) returns the first result and decides nothing twice.',
+          description:
+            'A retried request with the same key (1 to 200 of A-Z a-z 0-9 . _ : -) returns the first result and decides nothing twice.',
           schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,200}$' },
         },
       ];

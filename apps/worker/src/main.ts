@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   const notifications = new NotificationSender(ds);
   notifications.start();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
-  console.log(JSON.stringify({ level: 'info', msg: 'worker started', taskQueue: TASK_QUEUE, temporal: config.temporalAddress }));
+  console.log(
+    JSON.stringify({ level: 'info', msg: 'worker started', taskQueue: TASK_QUEUE, temporal: config.temporalAddress }),
+  );
   try {
     await worker.run();
   } finally {

@@ -91,14 +91,23 @@ export class NotificationSender {
     this.staleClaimMs = options.staleClaimMs ?? STALE_CLAIM_MS;
     this.write = options.log ?? ((line) => console.log(line));
     // Timeouts far below the claim's lifetime: a message in flight is never taken for a dead one.
-    this.transport = createTransport({ url: this.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 });
+    this.transport = createTransport({
+      url: this.smtpUrl,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 60_000,
+    });
   }
 
   /** Polls the outbox until `stop()`: every 2 s, or at once while batches come back full. */
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.log('info', 'notification sender started', { smtp: redactUrl(this.smtpUrl), batchSize: this.batchSize, pollIntervalMs: this.pollIntervalMs });
+    this.log('info', 'notification sender started', {
+      smtp: redactUrl(this.smtpUrl),
+      batchSize: this.batchSize,
+      pollIntervalMs: this.pollIntervalMs,
+    });
     this.schedule(0);
   }
 
@@ -146,7 +155,10 @@ export class NotificationSender {
   }
 
   private async runBatch(): Promise<number> {
-    const claims = await claimPendingNotifications(this.ds, this.batchSize, { retryBaseDelayMs: this.retryBaseDelayMs, staleClaimMs: this.staleClaimMs });
+    const claims = await claimPendingNotifications(this.ds, this.batchSize, {
+      retryBaseDelayMs: this.retryBaseDelayMs,
+      staleClaimMs: this.staleClaimMs,
+    });
     for (const [index, n] of claims.entries()) {
       const outcome = await this.deliver(n);
       if (outcome === 'unavailable') {
@@ -154,7 +166,8 @@ export class NotificationSender {
         const untouched = claims.slice(index + 1);
         await releaseClaims(this.ds, untouched);
         this.outages += 1;
-        if (untouched.length > 0) this.log('warn', 'notifications released: SMTP server unavailable', { count: untouched.length });
+        if (untouched.length > 0)
+          this.log('warn', 'notifications released: SMTP server unavailable', { count: untouched.length });
         return claims.length;
       }
     }
@@ -189,14 +202,27 @@ export class NotificationSender {
       const err = e as NodemailerError;
       // Refused for good (every recipient, or the message itself): retrying changes nothing.
       const final = err.permanent === true && (err.code === 'EENVELOPE' || err.code === 'EMESSAGE');
-      const unavailable = !final && (err.responseCode === undefined || err.responseCode === 421 || err.code === 'EAUTH');
+      const unavailable =
+        !final && (err.responseCode === undefined || err.responseCode === 421 || err.code === 'EAUTH');
       const status = await markFailed(this.ds, n.key, smtpError(err), final);
-      this.log(status === 'failed' ? 'error' : 'warn', 'notification not sent', { ...context, status, error: smtpError(err), code: err.code, responseCode: err.responseCode });
+      this.log(status === 'failed' ? 'error' : 'warn', 'notification not sent', {
+        ...context,
+        status,
+        error: smtpError(err),
+        code: err.code,
+        responseCode: err.responseCode,
+      });
       return unavailable ? 'unavailable' : 'failed';
     }
     await this.recordSent(n.key, info.messageId);
-    if (info.rejected.length > 0) this.log('warn', 'notification refused for some addresses', { ...context, rejected: info.rejected.length });
-    this.log('info', 'notification sent', { ...context, to: addresses.length, messageId: info.messageId, smtpResponse: info.response });
+    if (info.rejected.length > 0)
+      this.log('warn', 'notification refused for some addresses', { ...context, rejected: info.rejected.length });
+    this.log('info', 'notification sent', {
+      ...context,
+      to: addresses.length,
+      messageId: info.messageId,
+      smtpResponse: info.response,
+    });
     return 'sent';
   }
 
@@ -208,7 +234,11 @@ export class NotificationSender {
         return;
       } catch (e) {
         if (attempt >= 3) {
-          this.log('error', 'notification sent but not marked: it will be sent again', { key, messageId, error: errorMessage(e) });
+          this.log('error', 'notification sent but not marked: it will be sent again', {
+            key,
+            messageId,
+            error: errorMessage(e),
+          });
           throw e;
         }
         await new Promise((resolve) => setTimeout(resolve, 500 * attempt));

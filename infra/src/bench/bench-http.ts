@@ -8,7 +8,13 @@ export function token(who: string): string {
   return signToken({ sub: `user-${who}`, role: 'coop', cooperativeId: who }, jwtSecret());
 }
 
-export async function http<T = any>(api: string, method: string, path: string, as: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function http<T = any>(
+  api: string,
+  method: string,
+  path: string,
+  as: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const headers: Record<string, string> = { authorization: `Bearer ${token(as)}` };
   let payload: FormData | string | undefined;
   if (body instanceof FormData) payload = body;
@@ -21,7 +27,12 @@ export async function http<T = any>(api: string, method: string, path: string, a
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
-export async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string, intervalMs = 200): Promise<T> {
+export async function until<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+  what: string,
+  intervalMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const v = await probe();

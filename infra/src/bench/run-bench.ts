@@ -33,22 +33,39 @@ const md: string[] = [];
 
 async function openToImplementation(stack: Stack, coop: string, pollMs = 200): Promise<string> {
   const api = stack.apiUrl;
-  await http(api, 'POST', '/cooperatives', 'federation', { id: coop, name: coop, region: 'Bench', email: `${coop}@bench.example` });
+  await http(api, 'POST', '/cooperatives', 'federation', {
+    id: coop,
+    name: coop,
+    region: 'Bench',
+    email: `${coop}@bench.example`,
+  });
   const opened = await http(api, 'POST', '/candidacies', coop, { cooperativeId: coop, policy: 'demo' });
-  if (opened.status !== 201 && opened.status !== 202) throw new Error(`opening: ${opened.status} ${JSON.stringify(opened.body)}`);
+  if (opened.status !== 201 && opened.status !== 202)
+    throw new Error(`opening: ${opened.status} ${JSON.stringify(opened.body)}`);
   const id: string = opened.body.id;
   // 202 under a burst: open, not yet in the read models; wait until its Location answers.
-  if (opened.status === 202) await until(async () => (await http(api, 'GET', `/candidacies/${id}`, coop)).status === 200 || undefined, 600_000, 'the opened candidacy', pollMs);
+  if (opened.status === 202)
+    await until(
+      async () => (await http(api, 'GET', `/candidacies/${id}`, coop)).status === 200 || undefined,
+      600_000,
+      'the opened candidacy',
+      pollMs,
+    );
   const form = new FormData();
   form.append('file', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'lettre.pdf');
   form.append('kind', 'letter_of_commitment');
   const letter = await http(api, 'POST', `/candidacies/${id}/documents`, coop, form);
   await http(api, 'PUT', `/candidacies/${id}/dossier`, coop, sampleDossier(letter.body.id));
   await http(api, 'POST', `/candidacies/${id}/submission`, coop);
-  const sessionId = await until(async () => {
-    const c = await http(api, 'GET', `/candidacies/${id}`, 'committee');
-    return c.body.state?.agenda?.closed ? (c.body.state.agenda.sessionId as string) : undefined;
-  }, 600_000, 'the agenda to close', pollMs);
+  const sessionId = await until(
+    async () => {
+      const c = await http(api, 'GET', `/candidacies/${id}`, 'committee');
+      return c.body.state?.agenda?.closed ? (c.body.state.agenda.sessionId as string) : undefined;
+    },
+    600_000,
+    'the agenda to close',
+    pollMs,
+  );
   const d = { sessionId, motivation: 'Bench' };
   await http(api, 'POST', `/candidacies/${id}/decisions/completeness`, 'committee', { complete: true, ...d });
   await http(api, 'POST', `/candidacies/${id}/decisions/admissibility`, 'committee', { admissible: true, ...d });
@@ -63,12 +80,19 @@ async function decisionLatency(stack: Stack, client: Client): Promise<void> {
   const raw: number[] = [];
   for (let i = 0; i < N_DECISIONS; i++) {
     // Interleaved, so both see the same machine and the same workflow state size.
-    const [res, apiMs] = await timed(() => http(stack.apiUrl, 'POST', `/candidacies/${id}/help-requests`, coop, { question: `Question ${i}` }));
+    const [res, apiMs] = await timed(() =>
+      http(stack.apiUrl, 'POST', `/candidacies/${id}/help-requests`, coop, { question: `Question ${i}` }),
+    );
     if (res.status !== 200) throw new Error(`API decision failed: ${res.status} ${JSON.stringify(res.body)}`);
     api.push(apiMs);
     const [, rawMs] = await timed(() =>
       handle.executeUpdate(commandUpdate('RequestHelp'), {
-        args: [{ command: { type: 'RequestHelp', helpRequestId: `raw-${i}-${Date.now()}`, question: `Question brute ${i}` }, actor: { role: 'coop', id: `user-${coop}`, cooperativeId: coop } }],
+        args: [
+          {
+            command: { type: 'RequestHelp', helpRequestId: `raw-${i}-${Date.now()}`, question: `Question brute ${i}` },
+            actor: { role: 'coop', id: `user-${coop}`, cooperativeId: coop },
+          },
+        ],
       }),
     );
     raw.push(rawMs);
@@ -79,10 +103,13 @@ async function decisionLatency(stack: Stack, client: Client): Promise<void> {
   results.decisionLatency = { api: a, raw: r, ratioP50: ratio, ratioP95: Math.round((a.p95 / r.p95) * 100) / 100 };
   md.push(
     '## a. Decision latency (RequestHelp Update, one workflow, interleaved)',
-    table(['path', 'n', 'p50 ms', 'p95 ms', 'p99 ms'], [
-      ['API: HTTP → auth → validation → Update → response', a.n, a.p50, a.p95, a.p99],
-      ['raw: Temporal client executeUpdate', r.n, r.p50, r.p95, r.p99],
-    ]),
+    table(
+      ['path', 'n', 'p50 ms', 'p95 ms', 'p99 ms'],
+      [
+        ['API: HTTP → auth → validation → Update → response', a.n, a.p50, a.p95, a.p99],
+        ['raw: Temporal client executeUpdate', r.n, r.p50, r.p95, r.p99],
+      ],
+    ),
     `\n**API ÷ raw: ${ratio} at p50, ${(results.decisionLatency as { ratioP95: number }).ratioP95} at p95.** Both include the persistence activity (event store + read model) the Update awaits.\n`,
   );
 }
@@ -94,7 +121,10 @@ async function reads(stack: Stack): Promise<void> {
     const [{ count }] = await ds.query('SELECT count(*)::int AS count FROM candidacies');
     const missing = 10_000 - count;
     if (missing > 0) {
-      await ds.query(`INSERT INTO cooperatives (id, name, region, email) SELECT 'bench-coop-' || g, 'Coop ' || g, 'Bench', 'b' || g || '@x.example' FROM generate_series(1, $1) g ON CONFLICT DO NOTHING`, [missing]);
+      await ds.query(
+        `INSERT INTO cooperatives (id, name, region, email) SELECT 'bench-coop-' || g, 'Coop ' || g, 'Bench', 'b' || g || '@x.example' FROM generate_series(1, $1) g ON CONFLICT DO NOTHING`,
+        [missing],
+      );
       await ds.query(
         `INSERT INTO candidacies (id, cooperative_id, workflow_id, cycle, stage, closed, opened_at, stage_since, next_deadline_at, next_deadline_label,
            label_expires_on, dossier_version, last_sequence, state, updated_at)
@@ -107,34 +137,58 @@ async function reads(stack: Stack): Promise<void> {
         [missing],
       );
       // The columns the projection writes from the domain's rules, as it would for these states.
-      const rows = (await ds.query(`SELECT id, state FROM candidacies WHERE cooperative_id LIKE 'bench-coop-%'`)) as Array<{ id: string; state: CandidacyState }>;
+      const rows = await ds.query<Array<{ id: string; state: CandidacyState }>>(
+        `SELECT id, state FROM candidacies WHERE cooperative_id LIKE 'bench-coop-%'`,
+      );
       await ds.query(
         `UPDATE candidacies c SET federation_todo = r.todo, overdue_checkpoints = r.overdue
            FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::boolean[]) AS todo, unnest($3::jsonb[]) AS overdue) r WHERE c.id = r.id`,
-        [rows.map((r) => r.id), rows.map((r) => needsFederation(r.state)), rows.map((r) => (overdueCheckpoints(r.state).length ? JSON.stringify(overdueCheckpoints(r.state)) : null))],
+        [
+          rows.map((r) => r.id),
+          rows.map((r) => needsFederation(r.state)),
+          rows.map((r) => (overdueCheckpoints(r.state).length ? JSON.stringify(overdueCheckpoints(r.state)) : null)),
+        ],
       );
       await ds.query('ANALYZE candidacies');
     }
     const endpoints: Array<[string, string, string, () => Promise<unknown>]> = [
-      ['candidacy list (20 by next deadline)', '/candidacies?limit=20', 'federation', () => listCandidacies(ds, { limit: 20, offset: 0 })],
+      [
+        'candidacy list (20 by next deadline)',
+        '/candidacies?limit=20',
+        'federation',
+        () => listCandidacies(ds, { limit: 20, offset: 0 }),
+      ],
       ['federation inbox', '/inbox', 'federation', () => federationInboxCandidacies(ds, new Date())],
       ['KPIs', '/kpis', 'federation', () => federationKpis(ds)],
     ];
     const rows: Array<Array<string | number>> = [];
     const out: unknown[] = [];
     for (const [name, path, as, sql] of endpoints) {
-      const run = await autocannon({ url: `${stack.apiUrl}${path}`, connections: 8, duration: 8, headers: { authorization: `Bearer ${token(as)}` } });
+      const run = await autocannon({
+        url: `${stack.apiUrl}${path}`,
+        connections: 8,
+        duration: 8,
+        headers: { authorization: `Bearer ${token(as)}` },
+      });
       const sqlTimes: number[] = [];
       for (let i = 0; i < 30; i++) sqlTimes.push((await timed(sql))[1]);
       const s = summary(sqlTimes);
       const non2xx = run.non2xx;
       rows.push([name, run.latency.p50, run.latency.p99, Math.round(run.requests.average), non2xx, s.p50, s.p99]);
-      out.push({ name, path, http: { p50: run.latency.p50, p99: run.latency.p99, rps: run.requests.average, non2xx }, sql: s });
+      out.push({
+        name,
+        path,
+        http: { p50: run.latency.p50, p99: run.latency.p99, rps: run.requests.average, non2xx },
+        sql: s,
+      });
     }
     results.reads = { candidacies: 10_000, endpoints: out };
     md.push(
       '## b. Reads with 10,000 candidacies in the read models',
-      table(['query', 'HTTP p50 ms', 'HTTP p99 ms', 'req/s', 'non-2xx', 'same query in SQL p50 ms', 'SQL p99 ms'], rows),
+      table(
+        ['query', 'HTTP p50 ms', 'HTTP p99 ms', 'req/s', 'non-2xx', 'same query in SQL p50 ms', 'SQL p99 ms'],
+        rows,
+      ),
       '\nHTTP: autocannon, 8 connections, 8 s each, federation token. SQL: the same read-query function called directly on a DataSource, 30 times.\n',
     );
   } finally {
@@ -157,7 +211,10 @@ async function throughput(stack: Stack, client: Client): Promise<void> {
   const stamp = Date.now();
   const coops = Array.from({ length: N_CYCLES }, (_, i) => `bench-cycle-${stamp}-${i}`);
   const ds = await createDataSource(stack.databaseUrl, 'bench-c').initialize();
-  await ds.query(`INSERT INTO cooperatives (id, name, region, email) SELECT unnest($1::text[]), 'Bench', 'Bench', 'c@x.example'`, [coops]);
+  await ds.query(
+    `INSERT INTO cooperatives (id, name, region, email) SELECT unnest($1::text[]), 'Bench', 'Bench', 'c@x.example'`,
+    [coops],
+  );
   await ds.destroy();
   const completed: number[] = [];
   const failures: string[] = [];
@@ -197,9 +254,28 @@ async function throughput(stack: Stack, client: Client): Promise<void> {
   md.push(
     `## c. Lifecycle throughput: ${N_CYCLES} candidacies driven concurrently (demo policy, a month = ${DEMO_MONTH_MS / 1000} s)`,
     'Cycle: open → draft → submit → agenda cut-off → completeness → admissibility → readiness → visit → report → agenda cut-off → label granted → label expiry (36 demo months), all through the API.',
-    table(['completed', 'failed', 'wall time (min)', 'completed cycles / min', 'worker peak RSS (MiB)', 'history events / cycle', 'history bytes / cycle'], [
-      [n('completed'), failures.length, n('wallMinutes'), n('cyclesPerMinute'), n('workerPeakRssMiB'), n('historyEventsPerCycle'), n('historyBytesPerCycle')],
-    ]),
+    table(
+      [
+        'completed',
+        'failed',
+        'wall time (min)',
+        'completed cycles / min',
+        'worker peak RSS (MiB)',
+        'history events / cycle',
+        'history bytes / cycle',
+      ],
+      [
+        [
+          n('completed'),
+          failures.length,
+          n('wallMinutes'),
+          n('cyclesPerMinute'),
+          n('workerPeakRssMiB'),
+          n('historyEventsPerCycle'),
+          n('historyBytesPerCycle'),
+        ],
+      ],
+    ),
     '',
   );
 }
@@ -212,11 +288,20 @@ async function driveCycle(stack: Stack, client: Client, coop: string): Promise<v
   await http(api, 'POST', `/candidacies/${id}/visit`, 'federation', { visitorId: 'member-visitor', visitDate: today });
   const report = await http(api, 'POST', `/candidacies/${id}/visit-report`, 'visitor', { findingsSummary: 'Bench' });
   if (report.status !== 200) throw new Error(`visit report: ${report.status} ${JSON.stringify(report.body)}`);
-  const sessionId = await until(async () => {
-    const c = await http(api, 'GET', `/candidacies/${id}`, 'committee');
-    return c.body.stage === 'award_decision' ? (c.body.state.agenda.sessionId as string) : undefined;
-  }, 600_000, 'the award agenda', 2000);
-  const granted = await http(api, 'POST', `/candidacies/${id}/decisions/award`, 'committee', { outcome: 'granted', sessionId, motivation: 'Bench' });
+  const sessionId = await until(
+    async () => {
+      const c = await http(api, 'GET', `/candidacies/${id}`, 'committee');
+      return c.body.stage === 'award_decision' ? (c.body.state.agenda.sessionId as string) : undefined;
+    },
+    600_000,
+    'the award agenda',
+    2000,
+  );
+  const granted = await http(api, 'POST', `/candidacies/${id}/decisions/award`, 'committee', {
+    outcome: 'granted',
+    sessionId,
+    motivation: 'Bench',
+  });
   if (granted.status !== 200) throw new Error(`award: ${granted.status}`);
   const result = (await client.workflow.getHandle(candidacyWorkflowId(coop)).result()) as { stage: string };
   if (result.stage !== 'expired') throw new Error(`ended in ${result.stage}`);
@@ -225,12 +310,28 @@ async function driveCycle(stack: Stack, client: Client, coop: string): Promise<v
 function workflowSuite(): void {
   const report = join(REPO_ROOT, '.data', 'bench', 'workflow-report.json');
   mkdirSync(join(REPO_ROOT, '.data', 'bench'), { recursive: true });
-  spawnSync('npx', ['jest', '--selectProjects', 'workflow', '--runInBand', '--json', `--outputFile=${report}`], { cwd: REPO_ROOT, stdio: 'ignore' });
-  const json = JSON.parse(readFileSync(report, 'utf8')) as { testResults: Array<{ name: string; assertionResults: Array<{ fullName: string; duration: number; status: string }> }> };
-  const rows = json.testResults.flatMap((f) => f.assertionResults.map((t) => [f.name.replace(/.*\//, ''), t.fullName, t.duration ?? 0, t.status] as Array<string | number>));
+  spawnSync('npx', ['jest', '--selectProjects', 'workflow', '--runInBand', '--json', `--outputFile=${report}`], {
+    cwd: REPO_ROOT,
+    stdio: 'ignore',
+  });
+  const json = JSON.parse(readFileSync(report, 'utf8')) as {
+    testResults: Array<{
+      name: string;
+      assertionResults: Array<{ fullName: string; duration: number; status: string }>;
+    }>;
+  };
+  const rows = json.testResults.flatMap((f) =>
+    f.assertionResults.map(
+      (t) => [f.name.replace(/.*\//, ''), t.fullName, t.duration ?? 0, t.status] as Array<string | number>,
+    ),
+  );
   rows.sort((a, b) => Number(b[2]) - Number(a[2]));
   results.workflowSuite = rows.map(([file, name, ms, status]) => ({ file, name, ms, status }));
-  md.push('## d. Wall time of each path of the time-skipping workflow suite', table(['file', 'test', 'ms', 'status'], rows), '');
+  md.push(
+    '## d. Wall time of each path of the time-skipping workflow suite',
+    table(['file', 'test', 'ms', 'status'], rows),
+    '',
+  );
 }
 
 async function main(): Promise<void> {
@@ -249,7 +350,11 @@ async function main(): Promise<void> {
     dataDir,
     ports: { postgres: 55450, temporal: 27233, temporalUi: 28233, api: 23000, mailSmtp: 21025, mailWeb: 21080 },
     policy: 'standard',
-    env: { QC_ALLOW_POLICY_CHOICE: 'true', QC_DEMO_MONTH_MS: String(DEMO_MONTH_MS), QC_RATE_LIMIT_PER_MINUTE: '10000000' },
+    env: {
+      QC_ALLOW_POLICY_CHOICE: 'true',
+      QC_DEMO_MONTH_MS: String(DEMO_MONTH_MS),
+      QC_RATE_LIMIT_PER_MINUTE: '10000000',
+    },
   });
   const connection = await Connection.connect({ address: stack.temporalAddress });
   const client = new Client({ connection });

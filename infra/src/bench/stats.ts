@@ -12,7 +12,11 @@ export function summary(samples: number[]): { n: number; p50: number; p95: numbe
 }
 
 export function table(headers: string[], rows: Array<Array<string | number>>): string {
-  return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${headers.join(' | ')} |`,
+    `|${headers.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {

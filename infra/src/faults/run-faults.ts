@@ -12,7 +12,13 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { candidacyWorkflowId, stateQuery } from '@qualicoop/contracts';
 import { parisDateOf, sampleDossier } from '@qualicoop/domain';
-import { createDataSource, danglingReferences, DOSSIER_EVENTS, rebuildReadModels, REPORT_EVENTS } from '@qualicoop/persistence';
+import {
+  createDataSource,
+  danglingReferences,
+  DOSSIER_EVENTS,
+  rebuildReadModels,
+  REPORT_EVENTS,
+} from '@qualicoop/persistence';
 import { REPO_ROOT } from '@qualicoop/platform';
 import { Stack, startStack } from '../stack';
 import { token } from '../bench/bench-http';
@@ -30,7 +36,14 @@ const checks: Array<{ name: string; ok: boolean; detail: string }> = [];
 const check = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function api(stack: Stack, method: string, path: string, as: string, body?: unknown, key?: string): Promise<{ status: number; body: any }> {
+async function api(
+  stack: Stack,
+  method: string,
+  path: string,
+  as: string,
+  body?: unknown,
+  key?: string,
+): Promise<{ status: number; body: any }> {
   for (let attempt = 0; attempt < 400; attempt++) {
     const headers: Record<string, string> = { authorization: `Bearer ${token(as)}` };
     if (key) headers['idempotency-key'] = key;
@@ -41,14 +54,25 @@ async function api(stack: Stack, method: string, path: string, as: string, body?
       payload = JSON.stringify(body);
     }
     try {
-      const res = await fetch(`${stack.apiUrl}${path}`, { method, headers, body: payload, signal: AbortSignal.timeout(30_000) });
+      const res = await fetch(`${stack.apiUrl}${path}`, {
+        method,
+        headers,
+        body: payload,
+        signal: AbortSignal.timeout(30_000),
+      });
       const text = await res.text();
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       const parsed = text ? JSON.parse(text) : undefined;
       if (res.status >= 500) {
         if (res.status !== 503) serverErrors.push(`${method} ${path} → ${res.status} ${text.slice(0, 200)}`);
         // A 503 must say what happened, in French, as a problem document, and when to retry.
-        else if (parsed?.status !== 503 || typeof parsed?.code !== 'string' || typeof parsed?.detail !== 'string' || !res.headers.get('retry-after')) unclear503.push(`${method} ${path} → ${text.slice(0, 200)}`);
+        else if (
+          parsed?.status !== 503 ||
+          typeof parsed?.code !== 'string' ||
+          typeof parsed?.detail !== 'string' ||
+          !res.headers.get('retry-after')
+        )
+          unclear503.push(`${method} ${path} → ${text.slice(0, 200)}`);
         await sleep(1000);
         continue;
       }
@@ -68,8 +92,16 @@ async function api(stack: Stack, method: string, path: string, as: string, body?
 /** A cooperative and its committee, acting on whatever the candidacy's stage asks for next. */
 async function drive(stack: Stack, coop: string, deadline: number): Promise<string> {
   // 201, or 202 while the system catches up; a retry after a lost response gets the same id.
-  const opened = await api(stack, 'POST', '/candidacies', coop, { cooperativeId: coop, policy: 'demo' }, `open-${coop}`);
-  if (opened.status !== 201 && opened.status !== 202) throw new Error(`opening answered ${opened.status} ${JSON.stringify(opened.body)}`);
+  const opened = await api(
+    stack,
+    'POST',
+    '/candidacies',
+    coop,
+    { cooperativeId: coop, policy: 'demo' },
+    `open-${coop}`,
+  );
+  if (opened.status !== 201 && opened.status !== 202)
+    throw new Error(`opening answered ${opened.status} ${JSON.stringify(opened.body)}`);
   const id: string = opened.body.id;
   const p = `/candidacies/${id}`;
   while (Date.now() < deadline) {
@@ -88,20 +120,44 @@ async function drive(stack: Stack, coop: string, deadline: number): Promise<stri
       }
       case 'under_review':
         if (!agenda?.closed) break;
-        if (!c.state.completeness) await api(stack, 'POST', `${p}/decisions/completeness`, 'committee', { complete: true, ...d }, `complete-${id}`);
-        else await api(stack, 'POST', `${p}/decisions/admissibility`, 'committee', { admissible: true, ...d }, `admissible-${id}`);
+        if (!c.state.completeness)
+          await api(
+            stack,
+            'POST',
+            `${p}/decisions/completeness`,
+            'committee',
+            { complete: true, ...d },
+            `complete-${id}`,
+          );
+        else
+          await api(
+            stack,
+            'POST',
+            `${p}/decisions/admissibility`,
+            'committee',
+            { admissible: true, ...d },
+            `admissible-${id}`,
+          );
         break;
       case 'implementation':
         await api(stack, 'POST', `${p}/readiness`, coop, undefined, `ready-${id}`);
         break;
       case 'visit_to_plan':
-        await api(stack, 'POST', `${p}/visit`, 'federation', { visitorId: 'member-visitor', visitDate: parisDateOf(new Date().toISOString()) }, `visit-${id}`);
+        await api(
+          stack,
+          'POST',
+          `${p}/visit`,
+          'federation',
+          { visitorId: 'member-visitor', visitDate: parisDateOf(new Date().toISOString()) },
+          `visit-${id}`,
+        );
         break;
       case 'visit_scheduled':
         await api(stack, 'POST', `${p}/visit-report`, 'visitor', { findingsSummary: 'Visite faite' }, `report-${id}`);
         break;
       case 'award_decision':
-        if (agenda?.closed) await api(stack, 'POST', `${p}/decisions/award`, 'committee', { outcome: 'granted', ...d }, `award-${id}`);
+        if (agenda?.closed)
+          await api(stack, 'POST', `${p}/decisions/award`, 'committee', { outcome: 'granted', ...d }, `award-${id}`);
         break;
       case 'labelled':
         return id;
@@ -154,14 +210,27 @@ async function main(): Promise<void> {
     dataDir,
     ports: { postgres: 55460, temporal: 37233, temporalUi: 38233, api: 33000, mailSmtp: 31025, mailWeb: 31080 },
     policy: 'standard',
-    env: { QC_ALLOW_POLICY_CHOICE: 'true', QC_DEMO_MONTH_MS: String(DEMO_MONTH_MS), QC_RATE_LIMIT_PER_MINUTE: '10000000' },
+    env: {
+      QC_ALLOW_POLICY_CHOICE: 'true',
+      QC_DEMO_MONTH_MS: String(DEMO_MONTH_MS),
+      QC_RATE_LIMIT_PER_MINUTE: '10000000',
+    },
   });
   const outcomeBreaches: string[] = [];
   const orderBreaches: string[] = [];
   try {
     const run = randomUUID().slice(0, 6);
     const coops = Array.from({ length: N }, (_, i) => `faults-${run}-${i}`);
-    await Promise.all(coops.map((id) => api(stack, 'POST', '/cooperatives', 'federation', { id, name: id, region: 'Test', email: `${id}@faults.example` })));
+    await Promise.all(
+      coops.map((id) =>
+        api(stack, 'POST', '/cooperatives', 'federation', {
+          id,
+          name: id,
+          region: 'Test',
+          email: `${id}@faults.example`,
+        }),
+      ),
+    );
     let finished = false;
     const deadline = Date.now() + 15 * 60_000;
     const injector = injectFaults(stack, () => finished);
@@ -170,7 +239,9 @@ async function main(): Promise<void> {
     await injector;
     const reached = outcomes.flatMap((o, i) => (o.status === 'fulfilled' ? [{ id: o.value, coop: coops[i]! }] : []));
     const ids = reached.map((r) => r.id);
-    outcomes.forEach((o, i) => o.status === 'rejected' && outcomeBreaches.push(`${coops[i]}: ${(o.reason as Error).message}`));
+    outcomes.forEach(
+      (o, i) => o.status === 'rejected' && outcomeBreaches.push(`${coops[i]}: ${(o.reason as Error).message}`),
+    );
 
     const connection = await Connection.connect({ address: stack.temporalAddress });
     const client = new Client({ connection });
@@ -178,40 +249,86 @@ async function main(): Promise<void> {
     let eventsChecked = 0;
     for (const { id, coop } of reached) {
       const state = await client.workflow.getHandle(candidacyWorkflowId(coop)).query(stateQuery);
-      const rows = (await ds.query('SELECT sequence FROM candidacy_events WHERE candidacy_id = $1 ORDER BY cycle, sequence', [id])) as Array<{ sequence: number }>;
+      const rows = await ds.query<Array<{ sequence: number }>>(
+        'SELECT sequence FROM candidacy_events WHERE candidacy_id = $1 ORDER BY cycle, sequence',
+        [id],
+      );
       eventsChecked += rows.length;
       // Labelled, or expired if its (demo) label has run out by now.
-      const expected = state.label && Date.now() > Date.parse(state.label.expiresOn.dueAt) + 5000 ? 'expired' : 'labelled';
-      if (state.stage !== expected && !(state.stage === 'expired' && Date.now() > Date.parse(state.label?.expiresOn.dueAt ?? '') - 5000)) {
+      const expected =
+        state.label && Date.now() > Date.parse(state.label.expiresOn.dueAt) + 5000 ? 'expired' : 'labelled';
+      if (
+        state.stage !== expected &&
+        !(state.stage === 'expired' && Date.now() > Date.parse(state.label?.expiresOn.dueAt ?? '') - 5000)
+      ) {
         outcomeBreaches.push(`${id}: workflow in ${state.stage}, expected ${expected}`);
       }
-      if (rows.length !== state.sequence || rows.some((r, k) => r.sequence !== k + 1)) orderBreaches.push(`${id}: event store ${rows.length} events vs workflow ${state.sequence}`);
+      if (rows.length !== state.sequence || rows.some((r, k) => r.sequence !== k + 1))
+        orderBreaches.push(`${id}: event store ${rows.length} events vs workflow ${state.sequence}`);
     }
-    const [{ duplicates }] = await ds.query('SELECT count(*)::int AS duplicates FROM (SELECT 1 FROM candidacy_events GROUP BY candidacy_id, cycle, sequence HAVING count(*) > 1) d');
+    const [{ duplicates }] = await ds.query(
+      'SELECT count(*)::int AS duplicates FROM (SELECT 1 FROM candidacy_events GROUP BY candidacy_id, cycle, sequence HAVING count(*) > 1) d',
+    );
     const rebuild = await rebuildReadModels(ds, { dryRun: true });
     // Rows stored by the API before a command that may have timed out: never deleted unless refused.
     const dangling = await danglingReferences(ds, ids);
-    const [{ referring }] = await ds.query('SELECT count(*)::int AS referring FROM candidacy_events WHERE candidacy_id = ANY($1) AND type = ANY($2)', [ids, [...REPORT_EVENTS, ...DOSSIER_EVENTS]]);
+    const [{ referring }] = await ds.query(
+      'SELECT count(*)::int AS referring FROM candidacy_events WHERE candidacy_id = ANY($1) AND type = ANY($2)',
+      [ids, [...REPORT_EVENTS, ...DOSSIER_EVENTS]],
+    );
     await sleep(8000); // let the outbox drain
-    const mails = (await (await fetch(`${stack.mailUrl}/api/email`)).json()) as Array<{ headers: Record<string, string> }>;
+    const mails = (await (await fetch(`${stack.mailUrl}/api/email`)).json()) as Array<{
+      headers: Record<string, string>;
+    }>;
     const perKey = new Map<string, number>();
-    for (const m of mails) perKey.set(m.headers['x-qualicoop-notification'] ?? '?', (perKey.get(m.headers['x-qualicoop-notification'] ?? '?') ?? 0) + 1);
+    for (const m of mails)
+      perKey.set(
+        m.headers['x-qualicoop-notification'] ?? '?',
+        (perKey.get(m.headers['x-qualicoop-notification'] ?? '?') ?? 0) + 1,
+      );
     const sentTwice = [...perKey.values()].filter((n) => n > 1).length;
     await ds.destroy();
     await connection.close();
 
     const count = (f: string) => faults.filter((x) => x === f).length;
-    check('faults injected: kill -9 of the worker (≥ 5), a Temporal restart, PostgreSQL stopped 30 s', count('kill -9 worker') >= 5 && count('temporal restart') === 1 && count('postgres stopped 30 s') === 1, faults.join(', '));
-    check(`all ${N} candidacies reached their label`, ids.length === N && outcomeBreaches.length === 0, outcomeBreaches.slice(0, 5).join(' | '));
-    check('every event stored exactly once and in order', duplicates === 0 && orderBreaches.length === 0, `${duplicates} duplicated; ${orderBreaches.slice(0, 5).join(' | ')}`);
-    check('every read model equals its rebuild from the events', rebuild.changed.length === 0, `${rebuild.changed.length} differ`);
+    check(
+      'faults injected: kill -9 of the worker (≥ 5), a Temporal restart, PostgreSQL stopped 30 s',
+      count('kill -9 worker') >= 5 && count('temporal restart') === 1 && count('postgres stopped 30 s') === 1,
+      faults.join(', '),
+    );
+    check(
+      `all ${N} candidacies reached their label`,
+      ids.length === N && outcomeBreaches.length === 0,
+      outcomeBreaches.slice(0, 5).join(' | '),
+    );
+    check(
+      'every event stored exactly once and in order',
+      duplicates === 0 && orderBreaches.length === 0,
+      `${duplicates} duplicated; ${orderBreaches.slice(0, 5).join(' | ')}`,
+    );
+    check(
+      'every read model equals its rebuild from the events',
+      rebuild.changed.length === 0,
+      `${rebuild.changed.length} differ`,
+    );
     check(
       'every report and dossier version an event names exists',
       dangling.length === 0 && referring > 0,
-      `${dangling.length} of ${referring} missing: ${dangling.slice(0, 3).map((d) => `${d.candidacyId} #${d.sequence} ${d.type} → ${d.reference}`).join(' | ')}`,
+      `${dangling.length} of ${referring} missing: ${dangling
+        .slice(0, 3)
+        .map((d) => `${d.candidacyId} #${d.sequence} ${d.type} → ${d.reference}`)
+        .join(' | ')}`,
     );
-    check('no notification e-mailed twice', sentTwice === 0 && mails.length > 0, `${sentTwice} sent twice of ${mails.length}`);
-    check('no 5xx but 503, and every 503 a clear problem document with Retry-After', serverErrors.length === 0 && unclear503.length === 0, [...serverErrors, ...unclear503].slice(0, 3).join(' | '));
+    check(
+      'no notification e-mailed twice',
+      sentTwice === 0 && mails.length > 0,
+      `${sentTwice} sent twice of ${mails.length}`,
+    );
+    check(
+      'no 5xx but 503, and every 503 a clear problem document with Retry-After',
+      serverErrors.length === 0 && unclear503.length === 0,
+      [...serverErrors, ...unclear503].slice(0, 3).join(' | '),
+    );
     check('PostgreSQL down answered 503 (never 500)', (statuses.get(503) ?? 0) > 0, 'no 503 seen');
 
     const figures = {
@@ -230,7 +347,14 @@ async function main(): Promise<void> {
       httpStatuses: Object.fromEntries(statuses),
     };
     console.log(JSON.stringify(figures, null, 2));
-    writeFileSync(REPORT, JSON.stringify({ passed: checks.filter((c) => c.ok).length, failed: checks.filter((c) => !c.ok).length, checks, figures }, null, 2));
+    writeFileSync(
+      REPORT,
+      JSON.stringify(
+        { passed: checks.filter((c) => c.ok).length, failed: checks.filter((c) => !c.ok).length, checks, figures },
+        null,
+        2,
+      ),
+    );
   } finally {
     await stack.stop();
   }
@@ -242,7 +366,10 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   console.error(e);
-  writeFileSync(REPORT, JSON.stringify({ passed: 0, failed: 1, checks: [{ name: 'fault test ran', ok: false, detail: String(e) }] }));
+  writeFileSync(
+    REPORT,
+    JSON.stringify({ passed: 0, failed: 1, checks: [{ name: 'fault test ran', ok: false, detail: String(e) }] }),
+  );
   console.log('0 passed, 1 failed');
   process.exit(1);
 });

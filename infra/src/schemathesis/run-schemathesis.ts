@@ -65,10 +65,17 @@ async function main(): Promise<void> {
   let failed = results.reduce((n, r) => n + r.failed.length, 0);
   if (failed === 0 && scriptStatus !== 0) failed = 1; // the tool failed without naming an operation
   for (const r of results) {
-    console.log(`[schemathesis] ${r.role}: ${r.operations} operations, ${r.failed.length} failed${r.failed.length ? `: ${r.failed.join(', ')}` : ''}`);
+    console.log(
+      `[schemathesis] ${r.role}: ${r.operations} operations, ${r.failed.length} failed${r.failed.length ? `: ${r.failed.join(', ')}` : ''}`,
+    );
   }
-  console.log(`[schemathesis] ${generated} generated cases in all (seed ${SEED}, at most ${MAX_EXAMPLES} examples per operation and phase)`);
-  writeFileSync(REPORT, JSON.stringify({ passed, failed, generated, seed: SEED, maxExamples: Number(MAX_EXAMPLES), results }, null, 2));
+  console.log(
+    `[schemathesis] ${generated} generated cases in all (seed ${SEED}, at most ${MAX_EXAMPLES} examples per operation and phase)`,
+  );
+  writeFileSync(
+    REPORT,
+    JSON.stringify({ passed, failed, generated, seed: SEED, maxExamples: Number(MAX_EXAMPLES), results }, null, 2),
+  );
   console.log(`${passed} passed, ${failed} failed`);
   if (failed) process.exit(1);
 }

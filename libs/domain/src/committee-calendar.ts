@@ -69,7 +69,11 @@ function demoSessions(after: string, policy: CalendarPolicy, count: number): Com
   for (let n = Math.floor((Date.parse(after) + cutoffGap) / period) + 1; sessions.length < count; n++) {
     const at = n * period;
     if (at - cutoffGap <= Date.parse(after)) continue;
-    sessions.push({ sessionId: `demo-session-${n}`, sessionDate: new Date(at).toISOString(), cutoffAt: new Date(at - cutoffGap).toISOString() });
+    sessions.push({
+      sessionId: `demo-session-${n}`,
+      sessionDate: new Date(at).toISOString(),
+      cutoffAt: new Date(at - cutoffGap).toISOString(),
+    });
   }
   return sessions;
 }

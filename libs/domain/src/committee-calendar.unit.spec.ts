@@ -6,7 +6,11 @@ describe('default committee calendar', () => {
   it('holds a session every quarter on the second Tuesday at 10:00 Paris, cut-off 21 days before', () => {
     const sessions = defaultSessionsAfter('2026-11-23T12:00:00.000Z', standard, 3);
     // The December 2026 session's cut-off (17 Nov) has passed on 23 Nov: the next one is March 2027.
-    expect(sessions[0]).toEqual({ sessionId: 'session-2027-03', sessionDate: '2027-03-09T09:00:00.000Z', cutoffAt: '2027-02-15T23:00:00.000Z' }); // 16 Feb 00:00 Paris
+    expect(sessions[0]).toEqual({
+      sessionId: 'session-2027-03',
+      sessionDate: '2027-03-09T09:00:00.000Z',
+      cutoffAt: '2027-02-15T23:00:00.000Z',
+    }); // 16 Feb 00:00 Paris
     expect(sessions[1]?.sessionId).toBe('session-2027-06');
     expect(sessions[1]?.sessionDate).toBe('2027-06-08T08:00:00.000Z'); // summer time
     expect(sessions[2]?.sessionId).toBe('session-2027-09');
@@ -30,4 +34,3 @@ describe('the agenda cut-off of a session staff add or move', () => {
     expect(agendaCutoffOf('2031-01-20T09:00:00.000Z', standard)).toBe('2030-12-29T23:00:00.000Z');
   });
 });
-

@@ -27,7 +27,10 @@ describe('dossier rules (spec §3)', () => {
     const dossier = sampleDossier();
     dossier.engagements[7] = { ...dossier.engagements[0]! };
     expect(codes(dossier)).toEqual(
-      expect.arrayContaining(['engagements[7].engagementId:DOSSIER.DUPLICATE_ENGAGEMENT', 'engagements:DOSSIER.TOO_FEW_ENGAGEMENTS']),
+      expect.arrayContaining([
+        'engagements[7].engagementId:DOSSIER.DUPLICATE_ENGAGEMENT',
+        'engagements:DOSSIER.TOO_FEW_ENGAGEMENTS',
+      ]),
     );
   });
 

@@ -19,7 +19,10 @@ const STRAY: Array<[RegExp, string]> = [
   [/\(\s*\)|«\s*»/u, 'an empty parenthesis or quotation'],
   [/[^\S\n]{2,}/u, 'two spaces in a row'],
   [/[^\S\n]$|[^\S\n]\n/mu, 'a space at the end of a line'],
-  [/[\p{L}\d)»][:;!?](?=\s|$)/u, 'no space before a colon, semicolon, exclamation or question mark (French typography)'],
+  [
+    /[\p{L}\d)»][:;!?](?=\s|$)/u,
+    'no space before a colon, semicolon, exclamation or question mark (French typography)',
+  ],
   [/[:;,]\s*$/u, 'ends on a colon, semicolon or comma'],
 ];
 const LEAKS = /\b(undefined|null|NaN|Infinity)\b|\[object |\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/u;

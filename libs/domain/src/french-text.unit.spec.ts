@@ -2,16 +2,29 @@ import { frenchTextProblems } from './french-text';
 
 describe('frenchTextProblems: a text assembled from parts reads as French', () => {
   it('finds what assembling messages broke before', () => {
-    const doubled = "La décision La décision d'admissibilité a déjà été rendue : elle est définitive a déjà été rendue ; les décisions du comité sont définitives";
+    const doubled =
+      "La décision La décision d'admissibilité a déjà été rendue : elle est définitive a déjà été rendue ; les décisions du comité sont définitives";
     expect(frenchTextProblems(doubled)).toEqual(expect.arrayContaining(['said twice: « La décision »']));
     expect(frenchTextProblems("[Quali'Coop] Quali'Coop : bilan attendu")).toEqual(["said twice: « Quali'Coop »"]);
-    expect(frenchTextProblems('Le délai a expiré le undefined')).toEqual(['technical value shown to people: undefined']);
-    expect(frenchTextProblems('Échéance : 2027-06-16T22:00:00.000Z')).toEqual(['technical value shown to people: 2027-06-16T22:00']);
-    expect(frenchTextProblems('Échéance en cours : .')).toEqual(expect.arrayContaining(['two punctuation marks in a row']));
-    expect(frenchTextProblems('Visite ( ) prévue')).toEqual(expect.arrayContaining(['an empty parenthesis or quotation']));
-    expect(frenchTextProblems('Éléments manquants: lettre')).toEqual(['no space before a colon, semicolon, exclamation or question mark (French typography)']);
+    expect(frenchTextProblems('Le délai a expiré le undefined')).toEqual([
+      'technical value shown to people: undefined',
+    ]);
+    expect(frenchTextProblems('Échéance : 2027-06-16T22:00:00.000Z')).toEqual([
+      'technical value shown to people: 2027-06-16T22:00',
+    ]);
+    expect(frenchTextProblems('Échéance en cours : .')).toEqual(
+      expect.arrayContaining(['two punctuation marks in a row']),
+    );
+    expect(frenchTextProblems('Visite ( ) prévue')).toEqual(
+      expect.arrayContaining(['an empty parenthesis or quotation']),
+    );
+    expect(frenchTextProblems('Éléments manquants: lettre')).toEqual([
+      'no space before a colon, semicolon, exclamation or question mark (French typography)',
+    ]);
     expect(frenchTextProblems('Le dossier  est déposé')).toEqual(['two spaces in a row']);
-    expect(frenchTextProblems('Le dossier est déposé ,')).toEqual(expect.arrayContaining(['a space before a comma, a period or a closing parenthesis']));
+    expect(frenchTextProblems('Le dossier est déposé ,')).toEqual(
+      expect.arrayContaining(['a space before a comma, a period or a closing parenthesis']),
+    );
     expect(frenchTextProblems('')).toEqual(['empty text']);
   });
 

@@ -7,3 +7,5 @@ export * from './lifecycle';
 export * from './notifications';
 export * from './french-text';
 export * from './inbox';
+export * from './dossier-schema';
+export * from './schema-errors';

@@ -42,7 +42,9 @@ export function notificationsFor(event: DomainEvent, state: CandidacyState, coop
 
   switch (event.type) {
     case 'ReminderSent':
-      return event.recipients.map((r) => message('reminder', recipientOf(r, state), event.subjectFr, paragraphs(`${event.subjectFr}.`, dueLine(state))));
+      return event.recipients.map((r) =>
+        message('reminder', recipientOf(r, state), event.subjectFr, paragraphs(`${event.subjectFr}.`, dueLine(state))),
+      );
     case 'AgendaClosed': {
       const sessionDate = state.agenda?.sessionId === event.sessionId ? state.agenda.sessionDate : undefined;
       const when = sessionDate ? ` du ${formatInstantFr(sessionDate, state.policy)}` : '';
@@ -57,18 +59,43 @@ export function notificationsFor(event: DomainEvent, state: CandidacyState, coop
           ),
           withAgendaOf: event.sessionId,
         },
-        message('stage_changed', coop, 'Votre dossier sera examiné par le comité', `L'ordre du jour de la séance${when} du comité de validation est arrêté : votre candidature y figure.`),
+        message(
+          'stage_changed',
+          coop,
+          'Votre dossier sera examiné par le comité',
+          `L'ordre du jour de la séance${when} du comité de validation est arrêté : votre candidature y figure.`,
+        ),
       ];
     }
     case 'CheckpointOverdue':
       return [
-        message('checkpoint_overdue', 'federation', `Point d'étape à ${event.checkpoint} mois en retard (${name})`, `Le bilan du point d'étape à ${event.checkpoint} mois de ${name} n'a pas été déposé (échéance : ${formatDeadlineFr(event.deadline, state.policy)}).`),
-        message('checkpoint_overdue', coop, `Point d'étape à ${event.checkpoint} mois en retard`, `Le bilan d'avancement du point d'étape à ${event.checkpoint} mois était attendu le ${formatDeadlineFr(event.deadline, state.policy)}. Merci de le déposer au plus vite.`),
+        message(
+          'checkpoint_overdue',
+          'federation',
+          `Point d'étape à ${event.checkpoint} mois en retard (${name})`,
+          `Le bilan du point d'étape à ${event.checkpoint} mois de ${name} n'a pas été déposé (échéance : ${formatDeadlineFr(event.deadline, state.policy)}).`,
+        ),
+        message(
+          'checkpoint_overdue',
+          coop,
+          `Point d'étape à ${event.checkpoint} mois en retard`,
+          `Le bilan d'avancement du point d'étape à ${event.checkpoint} mois était attendu le ${formatDeadlineFr(event.deadline, state.policy)}. Merci de le déposer au plus vite.`,
+        ),
       ];
     case 'LabelExpired':
       return [
-        message('label_expired', 'federation', `Label Quali'Coop de ${name} expiré`, `Le label Quali'Coop de ${name} a expiré le ${formatDeadlineFr(event.expiresOn, state.policy)}.`),
-        message('label_expired', coop, "Votre label Quali'Coop a expiré", `Le label Quali'Coop de votre coopérative, ${name}, a expiré le ${formatDeadlineFr(event.expiresOn, state.policy)}.`),
+        message(
+          'label_expired',
+          'federation',
+          `Label Quali'Coop de ${name} expiré`,
+          `Le label Quali'Coop de ${name} a expiré le ${formatDeadlineFr(event.expiresOn, state.policy)}.`,
+        ),
+        message(
+          'label_expired',
+          coop,
+          "Votre label Quali'Coop a expiré",
+          `Le label Quali'Coop de votre coopérative, ${name}, a expiré le ${formatDeadlineFr(event.expiresOn, state.policy)}.`,
+        ),
       ];
     case 'DraftSaved':
     case 'PlacedOnAgenda':
@@ -84,7 +111,10 @@ export function notificationsFor(event: DomainEvent, state: CandidacyState, coop
           'stage_changed',
           coop,
           `Votre candidature : ${STAGE_LABELS_FR[state.stage]}`,
-          paragraphs(`Votre candidature à la démarche Quali'Coop est désormais : ${STAGE_LABELS_FR[state.stage]} (le ${formatInstantFr(event.at, state.policy)}).`, dueLine(state)),
+          paragraphs(
+            `Votre candidature à la démarche Quali'Coop est désormais : ${STAGE_LABELS_FR[state.stage]} (le ${formatInstantFr(event.at, state.policy)}).`,
+            dueLine(state),
+          ),
         ),
       ];
   }
@@ -109,7 +139,8 @@ function paragraphs(...texts: string[]): string {
 /** The body of the committee's agenda message with the session's items listed, before the signature. */
 export function withAgendaItems(body: string, items: ReadonlyArray<{ cooperativeName: string; what: string }>): string {
   const list = items.length
-    ? items.map((i) => `- ${i.cooperativeName} : ${i.what}`).join('\n') + `\n\n${items.length} dossier${items.length > 1 ? 's' : ''} à l'ordre du jour.`
+    ? items.map((i) => `- ${i.cooperativeName} : ${i.what}`).join('\n') +
+      `\n\n${items.length} dossier${items.length > 1 ? 's' : ''} à l'ordre du jour.`
     : "- Aucun dossier n'est inscrit.";
   const cut = body.endsWith(SIGNATURE) ? body.length - SIGNATURE.length : body.length;
   return `${body.slice(0, cut)}\n\n${list}${body.slice(cut)}`;

@@ -15,7 +15,10 @@ describe("the committee's agenda message", () => {
       subject: "[Quali'Coop] Ordre du jour de la séance du 31 août 2026 arrêté",
       withAgendaOf: 'session-2026-09',
     });
-    expect(coop).toMatchObject({ recipient: 'coop:coop-1', subject: "[Quali'Coop] Votre dossier sera examiné par le comité" });
+    expect(coop).toMatchObject({
+      recipient: 'coop:coop-1',
+      subject: "[Quali'Coop] Votre dossier sera examiné par le comité",
+    });
     expect(coop!.body).toContain('séance du 31 août 2026');
   });
 

@@ -16,7 +16,11 @@ const DEFAULTS_AHEAD = 4;
  * by a lookup made at a later instant) would hide the default sessions before it, and the dossier
  * would wait for that one.
  */
-export async function nextCommitteeSession(ds: DataSource, now: string, policy: CalendarPolicy): Promise<CommitteeSessionRef> {
+export async function nextCommitteeSession(
+  ds: DataSource,
+  now: string,
+  policy: CalendarPolicy,
+): Promise<CommitteeSessionRef> {
   const calendar = calendarOf(policy);
   const defaults = defaultSessionsAfter(now, policy, DEFAULTS_AHEAD);
   const values = defaults.map((_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`).join(', ');
@@ -29,6 +33,9 @@ export async function nextCommitteeSession(ds: DataSource, now: string, policy: 
     [calendar, now],
   );
   const row = rows[0];
-  if (!row) throw new Error(`no committee session after ${now}: the next ${DEFAULTS_AHEAD} default sessions were all moved before it`);
+  if (!row)
+    throw new Error(
+      `no committee session after ${now}: the next ${DEFAULTS_AHEAD} default sessions were all moved before it`,
+    );
   return { sessionId: row.id, sessionDate: row.session_date.toISOString(), cutoffAt: row.cutoff_at.toISOString() };
 }

@@ -28,7 +28,12 @@ export const ENTITIES = [
   ReportEntity,
   IdempotencyRecordEntity,
 ];
-export const MIGRATIONS = [InitialSchema1763900000000, ApiTables1763900000001, FederationAttention1763900000002, RulesFromTheDomain1763900000003];
+export const MIGRATIONS = [
+  InitialSchema1763900000000,
+  ApiTables1763900000001,
+  FederationAttention1763900000002,
+  RulesFromTheDomain1763900000003,
+];
 
 /** The schema changes only through migrations; `synchronize` stays off. */
 export function createDataSource(url: string, applicationName = 'quali-coop'): DataSource {

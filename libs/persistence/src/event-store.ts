@@ -39,7 +39,9 @@ async function project(tx: EntityManager, events: RecordedEvent[]): Promise<void
   let state: CandidacyState | undefined = row?.state;
   let stageSince: string | undefined;
   // People read the cooperative's name in e-mails, not its id.
-  const [cooperative] = (await tx.query('SELECT name FROM cooperatives WHERE id = $1', [first.cooperativeId])) as Array<{ name: string }>;
+  const [cooperative] = await tx.query<Array<{ name: string }>>('SELECT name FROM cooperatives WHERE id = $1', [
+    first.cooperativeId,
+  ]);
   const cooperativeName = cooperative?.name ?? first.cooperativeId;
   for (const r of events) {
     const before = state?.stage;
@@ -50,10 +52,15 @@ async function project(tx: EntityManager, events: RecordedEvent[]): Promise<void
       let body = n.body;
       if (n.withAgendaOf) {
         // One message per session, written by the first candidacy whose cut-off is recorded.
-        const [queued] = (await tx.query('SELECT 1 FROM notifications WHERE key = $1', [key])) as unknown[];
+        const [queued] = await tx.query<unknown[]>('SELECT 1 FROM notifications WHERE key = $1', [key]);
         if (queued) continue;
         const agenda = await sessionAgenda(tx, n.withAgendaOf);
-        body = withAgendaItems(body, agenda.items.filter((i) => i.onAgenda).map((i) => ({ cooperativeName: i.cooperativeName, what: i.kindLabel })));
+        body = withAgendaItems(
+          body,
+          agenda.items
+            .filter((i) => i.onAgenda)
+            .map((i) => ({ cooperativeName: i.cooperativeName, what: i.kindLabel })),
+        );
       }
       await tx.query(
         `INSERT INTO notifications (key, candidacy_id, kind, recipient, subject, body) VALUES ($1, $2, $3, $4, $5, $6)

@@ -19,8 +19,9 @@ export const DOSSIER_EVENTS = ['DraftSaved', 'DossierSubmitted', 'ComplementAnsw
 
 /** Every event whose report or dossier version is missing (`candidacyIds`: only those candidacies). */
 export async function danglingReferences(ds: DataSource, candidacyIds?: string[]): Promise<DanglingReference[]> {
-  const rows: Array<{ candidacy_id: string; cycle: number; sequence: number; type: string; reference: string }> = await ds.query(
-    `SELECT e.candidacy_id, e.cycle, e.sequence, e.type, e.data->>'reportId' AS reference
+  const rows: Array<{ candidacy_id: string; cycle: number; sequence: number; type: string; reference: string }> =
+    await ds.query(
+      `SELECT e.candidacy_id, e.cycle, e.sequence, e.type, e.data->>'reportId' AS reference
        FROM candidacy_events e
       WHERE e.type = ANY($1) AND ($3::uuid[] IS NULL OR e.candidacy_id = ANY($3))
         AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.id::text = e.data->>'reportId' AND r.candidacy_id = e.candidacy_id)
@@ -30,7 +31,13 @@ export async function danglingReferences(ds: DataSource, candidacyIds?: string[]
       WHERE e.type = ANY($2) AND ($3::uuid[] IS NULL OR e.candidacy_id = ANY($3))
         AND NOT EXISTS (SELECT 1 FROM dossier_versions v WHERE v.candidacy_id = e.candidacy_id AND v.version = (e.data->>'dossierVersion')::int)
      ORDER BY 1, 2, 3`,
-    [REPORT_EVENTS, DOSSIER_EVENTS, candidacyIds ?? null],
-  );
-  return rows.map((r) => ({ candidacyId: r.candidacy_id, cycle: r.cycle, sequence: r.sequence, type: r.type, reference: r.reference }));
+      [REPORT_EVENTS, DOSSIER_EVENTS, candidacyIds ?? null],
+    );
+  return rows.map((r) => ({
+    candidacyId: r.candidacy_id,
+    cycle: r.cycle,
+    sequence: r.sequence,
+    type: r.type,
+    reference: r.reference,
+  }));
 }

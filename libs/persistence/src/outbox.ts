@@ -113,8 +113,18 @@ export async function claimPendingNotifications(
       ),
     );
     // RETURNING does not keep the CTE's order.
-    rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return rows.map((r) => ({ key: r.key, candidacyId: r.candidacy_id, kind: r.kind, recipient: r.recipient, subject: r.subject, body: r.body, attempts: r.attempts }));
+    rows.sort(
+      (a, b) => a.created_at.getTime() - b.created_at.getTime() || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    );
+    return rows.map((r) => ({
+      key: r.key,
+      candidacyId: r.candidacy_id,
+      kind: r.kind,
+      recipient: r.recipient,
+      subject: r.subject,
+      body: r.body,
+      attempts: r.attempts,
+    }));
   });
 }
 
@@ -154,7 +164,12 @@ export async function markSent(ds: DataSource, key: string, messageId: string): 
  * An attempt failed: back to 'pending' (retried after the backoff) until `MAX_NOTIFICATION_ATTEMPTS`
  * attempts, or at once when `final`; then 'failed'. Returns the row's new status.
  */
-export async function markFailed(ds: DataSource, key: string, error: string, final: boolean): Promise<NotificationStatus | undefined> {
+export async function markFailed(
+  ds: DataSource,
+  key: string,
+  error: string,
+  final: boolean,
+): Promise<NotificationStatus | undefined> {
   const result: unknown = await ds.query(
     `UPDATE notifications
      SET status = CASE WHEN $3::boolean OR attempts >= $4 THEN 'failed' ELSE 'pending' END, last_error = left($2, 2000)
@@ -168,7 +183,10 @@ export async function markFailed(ds: DataSource, key: string, error: string, fin
  * Gives back claims that were never attempted (the SMTP server was unreachable): the attempt
  * does not count. The retry delay then runs from the release.
  */
-export async function releaseClaims(ds: DataSource, claims: Array<Pick<ClaimedNotification, 'key' | 'attempts'>>): Promise<void> {
+export async function releaseClaims(
+  ds: DataSource,
+  claims: Array<Pick<ClaimedNotification, 'key' | 'attempts'>>,
+): Promise<void> {
   for (const c of claims) {
     await ds.query(
       `UPDATE notifications SET status = 'pending', attempts = attempts - 1 WHERE key = $1 AND status = 'sending' AND attempts = $2`,
@@ -179,6 +197,7 @@ export async function releaseClaims(ds: DataSource, claims: Array<Pick<ClaimedNo
 
 /** TypeORM answers an UPDATE … RETURNING on PostgreSQL with [rows, affected count]. */
 function returnedRows<T = unknown>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
+    return result[0] as T[];
   return Array.isArray(result) ? (result as T[]) : [];
 }

@@ -21,7 +21,12 @@ interface EventRow {
 }
 
 /** The read-model row a candidacy's events fold into. */
-export function foldCandidacy(events: EventRow[]): { state: CandidacyState; stageSince: string; openedAt: string; last: EventRow } {
+export function foldCandidacy(events: EventRow[]): {
+  state: CandidacyState;
+  stageSince: string;
+  openedAt: string;
+  last: EventRow;
+} {
   let state: CandidacyState | undefined;
   let stageSince = '';
   for (const e of events) {
@@ -33,23 +38,41 @@ export function foldCandidacy(events: EventRow[]): { state: CandidacyState; stag
 }
 
 export async function rebuildReadModels(ds: DataSource, opts: { dryRun?: boolean } = {}): Promise<RebuildReport> {
-  const ids = (await ds.query('SELECT DISTINCT candidacy_id FROM candidacy_events ORDER BY candidacy_id')) as Array<{ candidacy_id: string }>;
+  const ids = await ds.query<Array<{ candidacy_id: string }>>(
+    'SELECT DISTINCT candidacy_id FROM candidacy_events ORDER BY candidacy_id',
+  );
   const report: RebuildReport = { candidacies: 0, events: 0, changed: [] };
   for (const { candidacy_id: id } of ids) {
     await ds.transaction(async (tx) => {
       await tx.query('SELECT 1 FROM candidacies WHERE id = $1 FOR UPDATE', [id]);
-      const events = (await tx.query('SELECT cycle, sequence, occurred_at, data FROM candidacy_events WHERE candidacy_id = $1 ORDER BY cycle, sequence', [id])) as EventRow[];
-      const cooperative = ((await tx.query('SELECT cooperative_id FROM candidacy_events WHERE candidacy_id = $1 LIMIT 1', [id])) as Array<{ cooperative_id: string }>)[0]!.cooperative_id;
+      const events = await tx.query<EventRow[]>(
+        'SELECT cycle, sequence, occurred_at, data FROM candidacy_events WHERE candidacy_id = $1 ORDER BY cycle, sequence',
+        [id],
+      );
+      const cooperative = (
+        await tx.query<Array<{ cooperative_id: string }>>(
+          'SELECT cooperative_id FROM candidacy_events WHERE candidacy_id = $1 LIMIT 1',
+          [id],
+        )
+      )[0]!.cooperative_id;
       const { state, stageSince, openedAt, last } = foldCandidacy(events);
       report.candidacies += 1;
       report.events += events.length;
       // Compared as jsonb (key order and absent fields do not count), with the columns derived from it.
       const overdue = overdueCheckpoints(state);
-      const [same] = (await tx.query(
+      const [same] = await tx.query<Array<{ same: boolean }>>(
         `SELECT (state = $2::jsonb AND stage = $3 AND cycle = $4 AND last_sequence = $5 AND federation_todo = $6
                  AND overdue_checkpoints IS NOT DISTINCT FROM $7::jsonb) AS same FROM candidacies WHERE id = $1`,
-        [id, JSON.stringify(state), state.stage, last.cycle, last.sequence, needsFederation(state), overdue.length ? JSON.stringify(overdue) : null],
-      )) as Array<{ same: boolean }>;
+        [
+          id,
+          JSON.stringify(state),
+          state.stage,
+          last.cycle,
+          last.sequence,
+          needsFederation(state),
+          overdue.length ? JSON.stringify(overdue) : null,
+        ],
+      );
       if (!same?.same) report.changed.push(id);
       if (opts.dryRun) return;
       await upsertReadModel(tx, {

@@ -5,7 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const REPO_ROOT = resolve(__dirname, '..', '..', '..', ...(__dirname.includes(`${'/'}dist${'/'}`) ? ['..'] : []));
+export const REPO_ROOT = resolve(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  ...(__dirname.includes(`${'/'}dist${'/'}`) ? ['..'] : []),
+);
 
 export interface RuntimeConfig {
   databaseUrl: string;
@@ -49,7 +55,12 @@ export function temporalConnectionOptions(config: RuntimeConfig, env: NodeJS.Pro
   const cert = file(env.TEMPORAL_TLS_CERT);
   const key = file(env.TEMPORAL_TLS_KEY);
   const ca = file(env.TEMPORAL_TLS_CA);
-  const tls = cert && key ? { clientCertPair: { crt: cert, key }, serverRootCACertificate: ca } : env.TEMPORAL_API_KEY || ca ? { serverRootCACertificate: ca } : undefined;
+  const tls =
+    cert && key
+      ? { clientCertPair: { crt: cert, key }, serverRootCACertificate: ca }
+      : env.TEMPORAL_API_KEY || ca
+        ? { serverRootCACertificate: ca }
+        : undefined;
   return { address: config.temporalAddress, tls, apiKey: env.TEMPORAL_API_KEY, metadata: {} };
 }
 

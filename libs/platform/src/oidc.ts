@@ -32,7 +32,11 @@ export class OidcVerifier {
       if (claims.iss !== this.issuer) return undefined;
       if (typeof claims.exp !== 'number' || claims.exp < nowSeconds) return undefined;
       const aud = claims.aud;
-      if (this.opts.audience && !(aud === this.opts.audience || (Array.isArray(aud) && aud.includes(this.opts.audience)))) return undefined;
+      if (
+        this.opts.audience &&
+        !(aud === this.opts.audience || (Array.isArray(aud) && aud.includes(this.opts.audience)))
+      )
+        return undefined;
       const role = claims[this.opts.roleClaim ?? 'qc_role'] as Role;
       const cooperativeId = claims[this.opts.cooperativeClaim ?? 'qc_cooperative'] as string | undefined;
       if (!['coop', 'federation', 'committee'].includes(role) || typeof claims.sub !== 'string') return undefined;
@@ -49,9 +53,13 @@ export class OidcVerifier {
   }
 
   private async refresh(): Promise<void> {
-    const discovery = (await (await fetch(`${this.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`)).json()) as { jwks_uri: string };
+    const discovery = (await (
+      await fetch(`${this.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`)
+    ).json()) as { jwks_uri: string };
     const jwks = (await (await fetch(discovery.jwks_uri)).json()) as { keys: Jwk[] };
-    this.keys = new Map(jwks.keys.filter((k) => k.kty === 'RSA').map((k) => [k.kid ?? '', createPublicKey({ key: k, format: 'jwk' })]));
+    this.keys = new Map(
+      jwks.keys.filter((k) => k.kty === 'RSA').map((k) => [k.kid ?? '', createPublicKey({ key: k, format: 'jwk' })]),
+    );
     this.fetchedAt = Date.now();
   }
 }

@@ -18,7 +18,8 @@ function sign(claims: object, key = privateKey, kid = 'k1'): string {
 beforeAll(async () => {
   server = createServer((req, res) => {
     res.setHeader('content-type', 'application/json');
-    if (req.url === '/.well-known/openid-configuration') res.end(JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks` }));
+    if (req.url === '/.well-known/openid-configuration')
+      res.end(JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks` }));
     else res.end(JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1', use: 'sig' }] }));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -31,8 +32,20 @@ describe('OIDC tokens verified against the issuer JWKS', () => {
 
   it('accepts a token signed by the issuer and maps its claims to a caller', async () => {
     const verifier = new OidcVerifier(issuer, { audience: 'quali-coop' });
-    const token = sign({ iss: issuer, aud: 'quali-coop', sub: 'u1', exp, qc_role: 'coop', qc_cooperative: 'coop-nord' });
-    expect(await verifier.verify(token)).toEqual({ sub: 'u1', role: 'coop', cooperativeId: 'coop-nord', name: undefined });
+    const token = sign({
+      iss: issuer,
+      aud: 'quali-coop',
+      sub: 'u1',
+      exp,
+      qc_role: 'coop',
+      qc_cooperative: 'coop-nord',
+    });
+    expect(await verifier.verify(token)).toEqual({
+      sub: 'u1',
+      role: 'coop',
+      cooperativeId: 'coop-nord',
+      name: undefined,
+    });
   });
 
   it('refuses another key, another issuer, another audience, an expired token or a role it does not know', async () => {

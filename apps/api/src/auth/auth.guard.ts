@@ -25,11 +25,17 @@ export class AuthGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const allowed = this.reflector.getAllAndOverride<Role[] | 'public' | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    const allowed = this.reflector.getAllAndOverride<Role[] | 'public' | undefined>(ROLES_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (allowed === 'public') return true;
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    const caller = scheme === 'Bearer' && token ? await (this.oidc ? this.oidc.verify(token) : verifyToken(token, jwtSecret())) : undefined;
+    const caller =
+      scheme === 'Bearer' && token
+        ? await (this.oidc ? this.oidc.verify(token) : verifyToken(token, jwtSecret()))
+        : undefined;
     if (!caller) throw problem('AUTH.UNAUTHENTICATED');
     if (!allowed || !allowed.includes(caller.role)) {
       throw problem('AUTH.FORBIDDEN');

@@ -1,7 +1,23 @@
 /** Bodies of the actors' actions. Unknown fields are refused (global ValidationPipe). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -67,13 +83,18 @@ export class RenewalDecisionDto extends DecisionDto {
 
 export class IndicatorValueDto {
   @ApiProperty({ example: 'A1' }) @IsString() engagementId!: string;
-  @ApiProperty({ example: 'Taux de ménages aux ressources modestes' }) @IsString() @MaxLength(300) indicatorName!: string;
+  @ApiProperty({ example: 'Taux de ménages aux ressources modestes' })
+  @IsString()
+  @MaxLength(300)
+  indicatorName!: string;
   @ApiProperty({ example: 52 }) @IsNumber({}, { message: 'value : nombre attendu' }) value!: number;
 }
 
 export class ActionStateDto {
   @ApiProperty() @IsString() @MaxLength(500) action!: string;
-  @ApiProperty({ enum: ['not_started', 'in_progress', 'done'] }) @IsIn(['not_started', 'in_progress', 'done']) status!: string;
+  @ApiProperty({ enum: ['not_started', 'in_progress', 'done'] })
+  @IsIn(['not_started', 'in_progress', 'done'])
+  status!: string;
 }
 
 /** A progress report (checkpoint), a mid-term report: current indicator values, actions, comment. */
@@ -100,22 +121,39 @@ export class AdviceDto {
 }
 
 export class HelpRequestDto {
-  @ApiProperty({ example: 'Comment mesurer l’indicateur C3 ?' }) @IsString() @MinLength(3, { message: 'question : texte obligatoire' }) @MaxLength(5000) question!: string;
+  @ApiProperty({ example: 'Comment mesurer l’indicateur C3 ?' })
+  @IsString()
+  @MinLength(3, { message: 'question : texte obligatoire' })
+  @MaxLength(5000)
+  question!: string;
 }
 
 export class HelpAnswerDto {
-  @ApiProperty() @IsString() @MinLength(3, { message: 'answer : texte obligatoire' }) @MaxLength(10_000) answer!: string;
+  @ApiProperty()
+  @IsString()
+  @MinLength(3, { message: 'answer : texte obligatoire' })
+  @MaxLength(10_000)
+  answer!: string;
 }
 
 export class ScheduleVisitDto {
   @ApiProperty({ example: 'member-visitor', description: 'A committee member' }) @IsString() visitorId!: string;
-  @ApiProperty({ example: '2027-10-05' }) @Matches(DATE, { message: 'visitDate : date AAAA-MM-JJ attendue' }) visitDate!: string;
+  @ApiProperty({ example: '2027-10-05' })
+  @Matches(DATE, { message: 'visitDate : date AAAA-MM-JJ attendue' })
+  visitDate!: string;
 }
 
 export class VisitReportDto {
-  @ApiProperty() @IsString() @MinLength(3, { message: 'findingsSummary : synthèse obligatoire' }) @MaxLength(20_000) findingsSummary!: string;
+  @ApiProperty()
+  @IsString()
+  @MinLength(3, { message: 'findingsSummary : synthèse obligatoire' })
+  @MaxLength(20_000)
+  findingsSummary!: string;
 
-  @ApiPropertyOptional({ example: { A1: 'on_track', B2: 'partly' }, description: 'Per engagement: on_track, partly or not_met' })
+  @ApiPropertyOptional({
+    example: { A1: 'on_track', B2: 'partly' },
+    description: 'Per engagement: on_track, partly or not_met',
+  })
   @IsOptional()
   @IsObject()
   findings?: Record<string, 'on_track' | 'partly' | 'not_met'>;

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { checkDossier, CURRENT_REFERENTIAL, Dossier } from '@qualicoop/domain';
+import { checkDossier, CURRENT_REFERENTIAL, DossierSchema } from '@qualicoop/domain';
 import { DossierRepository, RegisterRepository } from '@qualicoop/persistence';
 import { AuthedRequest, Roles } from '../auth/auth.guard';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
@@ -9,8 +9,9 @@ import { problem } from '../common/error-catalogue';
 import { CandidacyCommandsService, keepUnlessRefused } from './candidacy-commands.service';
 import { CandidacyReadsService } from './candidacy-reads.service';
 import { candidacyView as view } from './candidacy-view';
-import { DossierDto, OpenCandidacyDto } from './candidacy.dto';
-import { checkDossierShape } from './dossier-shape';
+import { OpenCandidacyDto } from './candidacy.dto';
+import { parseBody } from '../common/schema-body';
+import { schemaRef } from '../schema-components';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => problem('CANDIDACY.NOT_FOUND') });
 
@@ -40,7 +41,10 @@ export class CandidaciesController {
       'CANDIDACY.OPENING: the workflow is started but its first event is not yet in the read models (system under load or recovering); ' +
       '`{ id, cooperativeId, code, detail }`, GET the `Location` shortly after',
   })
-  @ApiResponse({ status: 409, description: 'CANDIDACY.ALREADY_OPEN: the cooperative already has an open candidacy or label cycle' })
+  @ApiResponse({
+    status: 409,
+    description: 'CANDIDACY.ALREADY_OPEN: the cooperative already has an open candidacy or label cycle',
+  })
   async open(
     @Body() body: OpenCandidacyDto,
     @Req() req: AuthedRequest,
@@ -79,7 +83,14 @@ export class CandidaciesController {
   @ApiOperation({ summary: 'The domain events of the candidacy, in order' })
   async history(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
     const events = await this.reads.history(id, req.caller);
-    return events.map((e) => ({ cycle: e.cycle, sequence: e.sequence, type: e.type, occurredAt: e.occurredAt, actorId: e.actorId, data: e.data }));
+    return events.map((e) => ({
+      cycle: e.cycle,
+      sequence: e.sequence,
+      type: e.type,
+      occurredAt: e.occurredAt,
+      actorId: e.actorId,
+      data: e.data,
+    }));
   }
 
   @Get(':id/dossier')
@@ -93,26 +104,42 @@ export class CandidaciesController {
 
   @Put(':id/dossier')
   @Roles('coop')
-  @ApiBody({ type: DossierDto })
+  @ApiBody({ schema: schemaRef('Dossier') })
   @ApiOperation({ summary: 'Save the dossier draft (as often as needed, until submission)' })
-  async saveDraft(@Param('id', uuid) id: string, @Body() body: unknown, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
+  async saveDraft(
+    @Param('id', uuid) id: string,
+    @Body() body: unknown,
+    @Req() req: AuthedRequest,
+    @IdempotencyKey() key?: string,
+  ) {
     const row = await this.reads.get(id, req.caller);
-    const errors = checkDossierShape(body);
-    if (errors.length) throw problem('REQUEST.VALIDATION_FAILED', { errors });
-    const version = await this.dossiers.save(id, body as Dossier, req.caller.sub);
+    const dossier = parseBody(DossierSchema, body);
+    const version = await this.dossiers.save(id, dossier, req.caller.sub);
     const result = await keepUnlessRefused(
-      () => this.commands.execute(row.workflowId, { type: 'SaveDraft', dossierVersion: version.version, dossierHash: version.sha256 }, req.caller, key),
+      () =>
+        this.commands.execute(
+          row.workflowId,
+          { type: 'SaveDraft', dossierVersion: version.version, dossierHash: version.sha256 },
+          req.caller,
+          key,
+        ),
       () => this.dossiers.discard(id, version.version),
     );
     // A retry with the Idempotency-Key of a draft already saved gets that first version back.
     const saved = result.state.dossierVersion ?? version.version;
-    return { dossierVersion: saved, sha256: saved === version.version ? version.sha256 : result.state.dossierHash, stage: result.state.stage };
+    return {
+      dossierVersion: saved,
+      sha256: saved === version.version ? version.sha256 : result.state.dossierHash,
+      stage: result.state.stage,
+    };
   }
 
   @Post(':id/submission')
   @HttpCode(200)
   @Roles('coop')
-  @ApiOperation({ summary: 'Submit the latest draft: the rules of spec §3 are checked, one field-level error per breach' })
+  @ApiOperation({
+    summary: 'Submit the latest draft: the rules of spec §3 are checked, one field-level error per breach',
+  })
   @ApiResponse({ status: 400, description: 'DOSSIER.INCOMPLETE with `errors[]` (field, code, French message)' })
   async submit(@Param('id', uuid) id: string, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     const row = await this.reads.get(id, req.caller);
@@ -123,7 +150,12 @@ export class CandidaciesController {
       ...(await this.reads.documentBreaches(id, latest.content)),
     ];
     if (breaches.length) throw problem('DOSSIER.INCOMPLETE', { params: { count: breaches.length }, errors: breaches });
-    const result = await this.commands.execute(row.workflowId, { type: 'SubmitDossier', dossierVersion: latest.version, dossierHash: latest.sha256 }, req.caller, key);
+    const result = await this.commands.execute(
+      row.workflowId,
+      { type: 'SubmitDossier', dossierVersion: latest.version, dossierHash: latest.sha256 },
+      req.caller,
+      key,
+    );
     return { ...view(await this.reads.get(id, req.caller)), events: result.events };
   }
 }

@@ -1,12 +1,20 @@
 import { Module } from '@nestjs/common';
-import { ActionsController } from './actions.controller';
+import { ActionRunner } from './action-runner';
 import { CandidaciesController } from './candidacies.controller';
 import { CandidacyCommandsService } from './candidacy-commands.service';
 import { CandidacyReadsService } from './candidacy-reads.service';
+import { CommitteeActionsController } from './committee-actions.controller';
+import { CooperativeActionsController } from './cooperative-actions.controller';
+import { FederationActionsController } from './federation-actions.controller';
 
 @Module({
-  controllers: [CandidaciesController, ActionsController],
-  providers: [CandidacyCommandsService, CandidacyReadsService],
+  controllers: [
+    CandidaciesController,
+    CooperativeActionsController,
+    FederationActionsController,
+    CommitteeActionsController,
+  ],
+  providers: [CandidacyCommandsService, CandidacyReadsService, ActionRunner],
   exports: [CandidacyCommandsService, CandidacyReadsService],
 })
 export class CandidaciesModule {}

@@ -32,7 +32,11 @@ import { Caller } from '@qualicoop/platform';
 import { CommandRefused, invalidField, problem, refusal } from '../common/error-catalogue';
 import { CONFIG } from '../common/infrastructure.module';
 
-export const actorOf = (caller: Caller): Actor => ({ role: caller.role, id: caller.sub, cooperativeId: caller.cooperativeId });
+export const actorOf = (caller: Caller): Actor => ({
+  role: caller.role,
+  id: caller.sub,
+  cooperativeId: caller.cooperativeId,
+});
 
 /**
  * Runs a command that refers to a row the request stored just before (a dossier version, a
@@ -59,11 +63,20 @@ export class CandidacyCommandsService {
   /** The policy a new candidacy keeps for life: the server's, or the one asked where allowed. */
   policyFor(requested?: 'standard' | 'demo'): Policy {
     if (requested && requested !== this.config.policy && !this.config.allowPolicyChoice) {
-      throw invalidField('policy', `Choix de politique non autorisé : ce serveur applique la politique « ${this.config.policy} ».`);
+      throw invalidField(
+        'policy',
+        `Choix de politique non autorisé : ce serveur applique la politique « ${this.config.policy} ».`,
+      );
     }
     const name = requested ?? this.config.policy;
     if (name === 'standard') return STANDARD_POLICY;
-    return this.config.demoMonthMs === DEMO_POLICY.demoMonthMs ? DEMO_POLICY : { ...DEMO_POLICY, version: `${DEMO_POLICY.version}+${this.config.demoMonthMs}ms`, demoMonthMs: this.config.demoMonthMs };
+    return this.config.demoMonthMs === DEMO_POLICY.demoMonthMs
+      ? DEMO_POLICY
+      : {
+          ...DEMO_POLICY,
+          version: `${DEMO_POLICY.version}+${this.config.demoMonthMs}ms`,
+          demoMonthMs: this.config.demoMonthMs,
+        };
   }
 
   /**
@@ -72,7 +85,12 @@ export class CandidacyCommandsService {
    * workflow it started and gets the same id instead of "already open", even when the first
    * attempt's response was lost (API restarted, database down while recording it).
    */
-  async open(cooperativeId: string, caller: Caller, policy: Policy = this.policyFor(), requestKey?: string): Promise<string> {
+  async open(
+    cooperativeId: string,
+    caller: Caller,
+    policy: Policy = this.policyFor(),
+    requestKey?: string,
+  ): Promise<string> {
     const candidacyId = randomUUID();
     const input: CandidacyInput = {
       candidacyId,
@@ -107,10 +125,17 @@ export class CandidacyCommandsService {
   /** The candidacy id of the running workflow if this very request started it. */
   private async openedBy(workflowId: string, requestKey: string): Promise<string | undefined> {
     const { memo } = await this.temporal.workflow.getHandle(workflowId).describe();
-    return memo?.['openRequest'] === requestKey && typeof memo['candidacyId'] === 'string' ? memo['candidacyId'] : undefined;
+    return memo?.['openRequest'] === requestKey && typeof memo['candidacyId'] === 'string'
+      ? memo['candidacyId']
+      : undefined;
   }
 
-  async execute(workflowId: string, command: Command, caller: Caller, idempotencyKey?: string): Promise<CommandResponse> {
+  async execute(
+    workflowId: string,
+    command: Command,
+    caller: Caller,
+    idempotencyKey?: string,
+  ): Promise<CommandResponse> {
     const handle = this.temporal.workflow.getHandle(workflowId);
     const deadline = Date.now() + this.config.commandTimeoutMs;
     try {
@@ -128,7 +153,8 @@ export class CandidacyCommandsService {
       if (e instanceof WorkflowNotFoundError) {
         throw refusal('CANDIDACY.CLOSED');
       }
-      if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError || Date.now() >= deadline) throw problem('COMMAND.OUTCOME_UNKNOWN');
+      if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError || Date.now() >= deadline)
+        throw problem('COMMAND.OUTCOME_UNKNOWN');
       throw e;
     }
   }

@@ -4,7 +4,14 @@
  */
 import { Injectable } from '@nestjs/common';
 import { Dossier } from '@qualicoop/domain';
-import { CandidacyEntity, CandidacyEventEntity, CandidacyRepository, DocumentRepository, DossierRepository, DossierVersionEntity } from '@qualicoop/persistence';
+import {
+  CandidacyEntity,
+  CandidacyEventEntity,
+  CandidacyRepository,
+  DocumentRepository,
+  DossierRepository,
+  DossierVersionEntity,
+} from '@qualicoop/persistence';
 import { Caller } from '@qualicoop/platform';
 import { problem } from '../common/error-catalogue';
 
@@ -62,16 +69,27 @@ export class CandidacyReadsService {
   }
 
   /** The documents a dossier refers to must have been uploaded to this candidacy. */
-  async documentBreaches(candidacyId: string, dossier: Dossier): Promise<Array<{ field: string; code: string; message: string }>> {
+  async documentBreaches(
+    candidacyId: string,
+    dossier: Dossier,
+  ): Promise<Array<{ field: string; code: string; message: string }>> {
     const kinds = new Map((await this.documents.list(candidacyId)).map((d) => [d.id, d.kind]));
     const breaches = [];
     const letter = dossier.letterOfCommitment?.documentId;
     if (letter && kinds.get(letter) !== 'letter_of_commitment') {
-      breaches.push({ field: 'letterOfCommitment.documentId', code: 'DOSSIER.DOCUMENT_NOT_FOUND', message: "La lettre d'engagement indiquée n'a pas été téléversée pour cette candidature." });
+      breaches.push({
+        field: 'letterOfCommitment.documentId',
+        code: 'DOSSIER.DOCUMENT_NOT_FOUND',
+        message: "La lettre d'engagement indiquée n'a pas été téléversée pour cette candidature.",
+      });
     }
     (dossier.supportingDocuments ?? []).forEach((d, i) => {
       if (!kinds.has(d.documentId)) {
-        breaches.push({ field: `supportingDocuments[${i}].documentId`, code: 'DOSSIER.DOCUMENT_NOT_FOUND', message: "Cette pièce justificative n'a pas été téléversée pour cette candidature." });
+        breaches.push({
+          field: `supportingDocuments[${i}].documentId`,
+          code: 'DOSSIER.DOCUMENT_NOT_FOUND',
+          message: "Cette pièce justificative n'a pas été téléversée pour cette candidature.",
+        });
       }
     });
     return breaches;

@@ -22,7 +22,10 @@ const API_ERRORS = {
   'REQUEST.RATE_LIMITED': { status: 429, fr: 'Trop de requêtes : patientez un instant avant de réessayer.' },
   NOT_FOUND: { status: 404, fr: "Cette ressource n'existe pas." },
   'CANDIDACY.NOT_FOUND': { status: 404, fr: "Cette candidature n'existe pas." },
-  'CANDIDACY.ALREADY_OPEN': { status: 409, fr: 'Cette coopérative a déjà une candidature ou un cycle de label en cours.' },
+  'CANDIDACY.ALREADY_OPEN': {
+    status: 409,
+    fr: 'Cette coopérative a déjà une candidature ou un cycle de label en cours.',
+  },
   'CANDIDACY.CLOSED': { status: 409, fr: 'Cette candidature est close : aucune action n’est plus possible.' },
   'COMMAND.OUTCOME_UNKNOWN': {
     status: 503,
@@ -34,9 +37,15 @@ const API_ERRORS = {
   'SESSION.ALREADY_EXISTS': { status: 409, fr: 'Une séance porte déjà cet identifiant.' },
   'DOSSIER.NOT_FOUND': { status: 404, fr: "Aucun dossier n'a encore été enregistré." },
   'DOSSIER.EMPTY': { status: 400, fr: "Enregistrez d'abord un brouillon de dossier." },
-  'DOSSIER.INCOMPLETE': { status: 400, fr: (p) => `Le dossier ne peut pas être déposé : ${p.count} point(s) à compléter.` },
+  'DOSSIER.INCOMPLETE': {
+    status: 400,
+    fr: (p) => `Le dossier ne peut pas être déposé : ${p.count} point(s) à compléter.`,
+  },
   'DOCUMENT.NOT_FOUND': { status: 404, fr: "Ce document n'existe pas." },
-  'DOCUMENT.CANDIDACY_QUOTA_EXCEEDED': { status: 413, fr: 'Les documents de la candidature dépasseraient 100 Mo au total.' },
+  'DOCUMENT.CANDIDACY_QUOTA_EXCEEDED': {
+    status: 413,
+    fr: 'Les documents de la candidature dépasseraient 100 Mo au total.',
+  },
   // Uploads refused by their bytes: the sentence names the file and what it contains (document-content.ts).
   'DOCUMENT.TYPE_NOT_ALLOWED': { status: 415, fr: (p) => `${p.sentence}` },
   'DOCUMENT.DECLARED_TYPE_MISMATCH': { status: 415, fr: (p) => `${p.sentence}` },
@@ -75,10 +84,14 @@ export function errorStatuses(): Record<ErrorCode, number> {
   return { ...api, ...lifecycle } as Record<ErrorCode, number>;
 }
 
-const isLifecycleCode = (code: string): code is LifecycleErrorCode => (LIFECYCLE_ERROR_CODES as readonly string[]).includes(code);
+const isLifecycleCode = (code: string): code is LifecycleErrorCode =>
+  (LIFECYCLE_ERROR_CODES as readonly string[]).includes(code);
 
 /** The error for an API code, with the catalogue's status and sentence. */
-export function problem(code: ApiErrorCode, options: { params?: Record<string, string | number>; errors?: FieldError[] } = {}): ProblemException {
+export function problem(
+  code: ApiErrorCode,
+  options: { params?: Record<string, string | number>; errors?: FieldError[] } = {},
+): ProblemException {
   const entry: Entry = API_ERRORS[code];
   const detail = typeof entry.fr === 'function' ? entry.fr(options.params ?? {}) : entry.fr;
   return new ProblemException(entry.status, code, detail, options.errors);

@@ -47,18 +47,36 @@ it('lists every code with its HTTP status', () => {
 it('gives each API code one French sentence', () => {
   const codes = Object.keys(errorStatuses()).filter((code) => !code.startsWith('LIFECYCLE.'));
   for (const code of codes) {
-    const { status, detail } = problem(code as Parameters<typeof problem>[0], { params: { count: 3, sentence: 'Le fichier « a.pdf » est vide.' } });
-    expect({ code, status, problems: frenchTextProblems(detail) }).toEqual({ code, status: errorStatuses()[code as keyof ReturnType<typeof errorStatuses>], problems: [] });
+    const { status, detail } = problem(code as Parameters<typeof problem>[0], {
+      params: { count: 3, sentence: 'Le fichier « a.pdf » est vide.' },
+    });
+    expect({ code, status, problems: frenchTextProblems(detail) }).toEqual({
+      code,
+      status: errorStatuses()[code as keyof ReturnType<typeof errorStatuses>],
+      problems: [],
+    });
   }
-  expect(problem('DOSSIER.INCOMPLETE', { params: { count: 3 } }).detail).toBe('Le dossier ne peut pas être déposé : 3 point(s) à compléter.');
+  expect(problem('DOSSIER.INCOMPLETE', { params: { count: 3 } }).detail).toBe(
+    'Le dossier ne peut pas être déposé : 3 point(s) à compléter.',
+  );
 });
 
 it('keeps the decider’s sentence for its refusals, with the status of their kind', () => {
-  const refused = refusal('LIFECYCLE.NOT_ASSIGNED_VISITOR', 'Seul le membre du comité désigné pour la visite peut déposer son compte rendu');
+  const refused = refusal(
+    'LIFECYCLE.NOT_ASSIGNED_VISITOR',
+    'Seul le membre du comité désigné pour la visite peut déposer son compte rendu',
+  );
   expect(refused).toBeInstanceOf(CommandRefused);
-  expect(refused).toMatchObject({ status: 403, code: 'LIFECYCLE.NOT_ASSIGNED_VISITOR', detail: 'Seul le membre du comité désigné pour la visite peut déposer son compte rendu' });
+  expect(refused).toMatchObject({
+    status: 403,
+    code: 'LIFECYCLE.NOT_ASSIGNED_VISITOR',
+    detail: 'Seul le membre du comité désigné pour la visite peut déposer son compte rendu',
+  });
   expect(refusal('LIFECYCLE.AGENDA_NOT_CLOSED', "L'ordre du jour n'est pas arrêté")).toMatchObject({ status: 409 });
-  expect(refusal('CANDIDACY.CLOSED')).toMatchObject({ status: 409, detail: 'Cette candidature est close : aucune action n’est plus possible.' });
+  expect(refusal('CANDIDACY.CLOSED')).toMatchObject({
+    status: 409,
+    detail: 'Cette candidature est close : aucune action n’est plus possible.',
+  });
 });
 
 it('builds a field-level 400', () => {

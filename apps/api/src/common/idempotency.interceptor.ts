@@ -24,7 +24,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = req.headers['idempotency-key'];
     if (typeof key !== 'string' || !['POST', 'PUT', 'PATCH'].includes(req.method) || !req.caller) return next.handle();
     if (!KEY.test(key)) {
-      throw invalidField('Idempotency-Key', 'En-tête Idempotency-Key invalide : 1 à 200 caractères parmi lettres, chiffres, . _ : -');
+      throw invalidField(
+        'Idempotency-Key',
+        'En-tête Idempotency-Key invalide : 1 à 200 caractères parmi lettres, chiffres, . _ : -',
+      );
     }
     const caller = req.caller.sub;
     const path = req.originalUrl.split('?')[0] ?? req.originalUrl;
@@ -33,10 +36,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
         if (claimed) {
           return next.handle().pipe(
             // Recorded before the response leaves, so an immediate retry finds it.
-            switchMap((body) =>
-              from(this.records.complete(caller, key, res.statusCode, body)).pipe(
-                map(() => body),
-              ),
+            switchMap((body: unknown) =>
+              from(this.records.complete(caller, key, res.statusCode, body)).pipe(map(() => body)),
             ),
             catchError((e: unknown) =>
               from(this.records.release(caller, key)).pipe(

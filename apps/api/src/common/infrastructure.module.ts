@@ -1,7 +1,16 @@
 /** The API's connections: PostgreSQL (through the persistence library's repositories) and the Temporal client. */
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { CandidacyRepository, Database, DocumentRepository, DossierRepository, IdempotencyRepository, ReadModels, RegisterRepository, ReportRepository } from '@qualicoop/persistence';
+import {
+  CandidacyRepository,
+  Database,
+  DocumentRepository,
+  DossierRepository,
+  IdempotencyRepository,
+  ReadModels,
+  RegisterRepository,
+  ReportRepository,
+} from '@qualicoop/persistence';
 import { loadConfig, RuntimeConfig, temporalConnectionOptions } from '@qualicoop/platform';
 
 export const CONFIG = Symbol('config');
@@ -34,7 +43,11 @@ export class Closer implements OnApplicationShutdown {
 @Module({
   providers: [
     { provide: CONFIG, useFactory: () => loadConfig() },
-    { provide: Database, inject: [CONFIG], useFactory: (config: RuntimeConfig) => Database.open(config.databaseUrl, 'quali-coop-api') },
+    {
+      provide: Database,
+      inject: [CONFIG],
+      useFactory: (config: RuntimeConfig) => Database.open(config.databaseUrl, 'quali-coop-api'),
+    },
     ...REPOSITORIES,
     {
       provide: Connection,
@@ -44,7 +57,8 @@ export class Closer implements OnApplicationShutdown {
     {
       provide: Client,
       inject: [CONFIG, Connection],
-      useFactory: (config: RuntimeConfig, connection: Connection) => new Client({ connection, namespace: config.temporalNamespace }),
+      useFactory: (config: RuntimeConfig, connection: Connection) =>
+        new Client({ connection, namespace: config.temporalNamespace }),
     },
     Closer,
   ],

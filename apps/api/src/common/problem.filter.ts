@@ -31,7 +31,12 @@ export class ProblemFilter implements ExceptionFilter {
     res
       .status(problem.status)
       .type('application/problem+json')
-      .json({ type: `urn:quali-coop:problem:${problem.code}`, title: TITLES[problem.status] ?? 'Erreur', instance: req.url, ...problem });
+      .json({
+        type: `urn:quali-coop:problem:${problem.code}`,
+        title: TITLES[problem.status] ?? 'Erreur',
+        instance: req.url,
+        ...problem,
+      });
   }
 }
 
@@ -39,7 +44,8 @@ export class ProblemFilter implements ExceptionFilter {
 type Problem = { status: number; code: string; detail: string; errors?: FieldError[] };
 
 function toProblem(e: unknown): Problem {
-  if (e instanceof ProblemException) return { status: e.status, code: e.code, detail: e.detail, ...(e.errors ? { errors: e.errors } : {}) };
+  if (e instanceof ProblemException)
+    return { status: e.status, code: e.code, detail: e.detail, ...(e.errors ? { errors: e.errors } : {}) };
   return asProblem(classify(e));
 }
 
@@ -73,7 +79,9 @@ function isUnavailable(e: unknown): boolean {
   const message = err?.message ?? '';
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', '08003'].includes(code) ||
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Cannot use a pool after calling end/i.test(message) ||
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Cannot use a pool after calling end/i.test(
+      message,
+    ) ||
     err?.name === 'ServiceError' ||
     err?.name === 'TransportError'
   );

@@ -31,16 +31,62 @@ interface AcceptedFormat {
 export const ACCEPTED_FORMATS: AcceptedFormat[] = [
   { label: 'un PDF', extensions: ['.pdf'], mediaType: 'application/pdf', detected: ['pdf'] },
   { label: 'une image PNG', extensions: ['.png'], mediaType: 'image/png', aliases: ['image/x-png'], detected: ['png'] },
-  { label: 'une image JPEG', extensions: ['.jpg', '.jpeg'], mediaType: 'image/jpeg', aliases: ['image/jpg', 'image/pjpeg'], detected: ['jpg'] },
-  { label: 'un document Word', extensions: ['.docx'], mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', detected: ['docx'] },
-  { label: 'un classeur Excel', extensions: ['.xlsx'], mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', detected: ['xlsx'] },
-  { label: 'une présentation PowerPoint', extensions: ['.pptx'], mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', detected: ['pptx'] },
-  { label: 'un texte OpenDocument', extensions: ['.odt'], mediaType: 'application/vnd.oasis.opendocument.text', detected: ['odt'] },
-  { label: 'un classeur OpenDocument', extensions: ['.ods'], mediaType: 'application/vnd.oasis.opendocument.spreadsheet', detected: ['ods'] },
-  { label: 'une présentation OpenDocument', extensions: ['.odp'], mediaType: 'application/vnd.oasis.opendocument.presentation', detected: ['odp'] },
+  {
+    label: 'une image JPEG',
+    extensions: ['.jpg', '.jpeg'],
+    mediaType: 'image/jpeg',
+    aliases: ['image/jpg', 'image/pjpeg'],
+    detected: ['jpg'],
+  },
+  {
+    label: 'un document Word',
+    extensions: ['.docx'],
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    detected: ['docx'],
+  },
+  {
+    label: 'un classeur Excel',
+    extensions: ['.xlsx'],
+    mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    detected: ['xlsx'],
+  },
+  {
+    label: 'une présentation PowerPoint',
+    extensions: ['.pptx'],
+    mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    detected: ['pptx'],
+  },
+  {
+    label: 'un texte OpenDocument',
+    extensions: ['.odt'],
+    mediaType: 'application/vnd.oasis.opendocument.text',
+    detected: ['odt'],
+  },
+  {
+    label: 'un classeur OpenDocument',
+    extensions: ['.ods'],
+    mediaType: 'application/vnd.oasis.opendocument.spreadsheet',
+    detected: ['ods'],
+  },
+  {
+    label: 'une présentation OpenDocument',
+    extensions: ['.odp'],
+    mediaType: 'application/vnd.oasis.opendocument.presentation',
+    detected: ['odp'],
+  },
   { label: 'un document Word 97-2003', extensions: ['.doc'], mediaType: 'application/msword', detected: ['cfb'] },
-  { label: 'un classeur Excel 97-2003', extensions: ['.xls'], mediaType: 'application/vnd.ms-excel', detected: ['cfb'] },
-  { label: 'une présentation PowerPoint 97-2003', extensions: ['.ppt'], mediaType: 'application/vnd.ms-powerpoint', detected: ['cfb'] },
+  {
+    label: 'un classeur Excel 97-2003',
+    extensions: ['.xls'],
+    mediaType: 'application/vnd.ms-excel',
+    detected: ['cfb'],
+  },
+  {
+    label: 'une présentation PowerPoint 97-2003',
+    extensions: ['.ppt'],
+    mediaType: 'application/vnd.ms-powerpoint',
+    detected: ['cfb'],
+  },
 ];
 
 export const ACCEPTED_LIST = 'PDF, images PNG ou JPEG, documents Word, Excel, PowerPoint ou OpenDocument';
@@ -77,7 +123,8 @@ export type DocumentRefusalCode =
   | 'DOCUMENT.PDF_INCOMPLETE';
 
 /** Accepted, with the media type the bytes proved; or refused (415 in the error catalogue), with a sentence naming the file. */
-export type ContentVerdict = { ok: true; mediaType: string } | { ok: false; code: DocumentRefusalCode; detail: string; error: FieldError };
+export type ContentVerdict =
+  { ok: true; mediaType: string } | { ok: false; code: DocumentRefusalCode; detail: string; error: FieldError };
 
 /** Generic types a browser sends when it does not know better; the bytes decide then. */
 const GENERIC_DECLARED = new Set(['', 'application/octet-stream', 'binary/octet-stream']);
@@ -86,7 +133,11 @@ const GENERIC_DECLARED = new Set(['', 'application/octet-stream', 'binary/octet-
  * The verdict on one upload: its name, the media type the client declared, and its bytes.
  * Every refusal is a 415 with a French sentence naming the file.
  */
-export async function checkDocumentContent(filename: string, declared: string, bytes: Uint8Array): Promise<ContentVerdict> {
+export async function checkDocumentContent(
+  filename: string,
+  declared: string,
+  bytes: Uint8Array,
+): Promise<ContentVerdict> {
   const name = `« ${filename} »`;
   const refuse = (code: DocumentRefusalCode, message: string): ContentVerdict => ({
     ok: false,
@@ -96,23 +147,45 @@ export async function checkDocumentContent(filename: string, declared: string, b
   });
   const ext = extname(filename).toLowerCase();
   const format = ACCEPTED_FORMATS.find((f) => f.extensions.includes(ext));
-  if (!format) return refuse('DOCUMENT.TYPE_NOT_ALLOWED', `Le fichier ${name} n’est pas d’un format accepté. Formats acceptés : ${ACCEPTED_LIST}.`);
+  if (!format)
+    return refuse(
+      'DOCUMENT.TYPE_NOT_ALLOWED',
+      `Le fichier ${name} n’est pas d’un format accepté. Formats acceptés : ${ACCEPTED_LIST}.`,
+    );
   const declaredType = declared.toLowerCase().split(';')[0]!.trim();
-  if (!GENERIC_DECLARED.has(declaredType) && declaredType !== format.mediaType && !format.aliases?.includes(declaredType)) {
-    return refuse('DOCUMENT.DECLARED_TYPE_MISMATCH', `Le fichier ${name} porte l’extension ${ext} mais a été envoyé comme « ${declaredType} » : envoyez-le de nouveau sans changer son type.`);
+  if (
+    !GENERIC_DECLARED.has(declaredType) &&
+    declaredType !== format.mediaType &&
+    !format.aliases?.includes(declaredType)
+  ) {
+    return refuse(
+      'DOCUMENT.DECLARED_TYPE_MISMATCH',
+      `Le fichier ${name} porte l’extension ${ext} mais a été envoyé comme « ${declaredType} » : envoyez-le de nouveau sans changer son type.`,
+    );
   }
   if (bytes.length === 0) return refuse('DOCUMENT.EMPTY', `Le fichier ${name} est vide.`);
   const detected = (await detect(bytes))?.ext;
   if (!detected || !format.detected.includes(detected)) {
     const actual = ACCEPTED_FORMATS.find((f) => detected && f.detected.includes(detected));
     if (actual) {
-      return refuse('DOCUMENT.CONTENT_MISMATCH', `Le fichier ${name} porte l’extension ${ext} mais contient ${actual.label} : renommez-le avec l’extension ${actual.extensions[0]}.`);
+      return refuse(
+        'DOCUMENT.CONTENT_MISMATCH',
+        `Le fichier ${name} porte l’extension ${ext} mais contient ${actual.label} : renommez-le avec l’extension ${actual.extensions[0]}.`,
+      );
     }
-    const what = detected ? `il contient ${KNOWN_OTHERS[detected] ?? `un fichier ${detected.toUpperCase()}`}` : 'son contenu n’est pas reconnu';
-    return refuse('DOCUMENT.CONTENT_NOT_ALLOWED', `Le fichier ${name} n’est pas ${format.label} : ${what}. Formats acceptés : ${ACCEPTED_LIST}.`);
+    const what = detected
+      ? `il contient ${KNOWN_OTHERS[detected] ?? `un fichier ${detected.toUpperCase()}`}`
+      : 'son contenu n’est pas reconnu';
+    return refuse(
+      'DOCUMENT.CONTENT_NOT_ALLOWED',
+      `Le fichier ${name} n’est pas ${format.label} : ${what}. Formats acceptés : ${ACCEPTED_LIST}.`,
+    );
   }
   if (format.mediaType === 'application/pdf' && !isCompletePdf(bytes)) {
-    return refuse('DOCUMENT.PDF_INCOMPLETE', `Le fichier ${name} est un PDF incomplet (son en-tête ou sa fin manque) : il a sans doute été tronqué, exportez-le de nouveau.`);
+    return refuse(
+      'DOCUMENT.PDF_INCOMPLETE',
+      `Le fichier ${name} est un PDF incomplet (son en-tête ou sa fin manque) : il a sans doute été tronqué, exportez-le de nouveau.`,
+    );
   }
   return { ok: true, mediaType: format.mediaType };
 }

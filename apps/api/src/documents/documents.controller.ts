@@ -5,7 +5,19 @@
  * each file stored once under its SHA-256 in a configurable folder (QC_DOCUMENTS_DIR).
  * Downloads are authorised exactly like the candidacy.
  */
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -23,12 +35,20 @@ import { checkDocumentContent } from './document-content';
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_CANDIDACY_BYTES = 100 * 1024 * 1024;
 const KINDS = ['letter_of_commitment', 'supporting'];
-const uuid = (notFound: 'CANDIDACY.NOT_FOUND' | 'DOCUMENT.NOT_FOUND') => new ParseUUIDPipe({ exceptionFactory: () => problem(notFound) });
+const uuid = (notFound: 'CANDIDACY.NOT_FOUND' | 'DOCUMENT.NOT_FOUND') =>
+  new ParseUUIDPipe({ exceptionFactory: () => problem(notFound) });
 
 export const documentsDir = () => process.env.QC_DOCUMENTS_DIR ?? join(dataDir(), 'documents');
 
-
-const view = (d: DocumentEntity) => ({ id: d.id, kind: d.kind, filename: d.filename, contentType: d.contentType, sizeBytes: Number(d.sizeBytes), sha256: d.sha256, uploadedAt: d.uploadedAt });
+const view = (d: DocumentEntity) => ({
+  id: d.id,
+  kind: d.kind,
+  filename: d.filename,
+  contentType: d.contentType,
+  sizeBytes: Number(d.sizeBytes),
+  sha256: d.sha256,
+  uploadedAt: d.uploadedAt,
+});
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -42,7 +62,13 @@ export class DocumentsController {
   @Post()
   @Roles('coop')
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file', 'kind'], properties: { file: { type: 'string', format: 'binary' }, kind: { type: 'string', enum: KINDS } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'kind'],
+      properties: { file: { type: 'string', format: 'binary' }, kind: { type: 'string', enum: KINDS } },
+    },
+  })
   @ApiOperation({ summary: 'Upload a document (multipart: file, kind); returns its id and SHA-256' })
   @ApiResponse({ status: 413, description: 'More than 20 MB for the file, or 100 MB for the candidacy' })
   @ApiResponse({
@@ -51,12 +77,20 @@ export class DocumentsController {
       'The bytes are not an accepted format or not the one the extension names (DOCUMENT.TYPE_NOT_ALLOWED, DOCUMENT.CONTENT_NOT_ALLOWED, ' +
       'DOCUMENT.CONTENT_MISMATCH, DOCUMENT.DECLARED_TYPE_MISMATCH, DOCUMENT.EMPTY, DOCUMENT.PDF_INCOMPLETE); nothing is stored',
   })
-  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5 } }))
-  async upload(@Param('id', uuid('CANDIDACY.NOT_FOUND')) id: string, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: Record<string, unknown>, @Req() req: AuthedRequest) {
+  @UseInterceptors(
+    FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5 } }),
+  )
+  async upload(
+    @Param('id', uuid('CANDIDACY.NOT_FOUND')) id: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() body: Record<string, unknown>,
+    @Req() req: AuthedRequest,
+  ) {
     await this.reads.get(id, req.caller);
     const errors = [];
     const kind = typeof body.kind === 'string' && KINDS.includes(body.kind) ? body.kind : undefined;
-    if (!file) errors.push({ field: 'file', code: 'DOCUMENT.FILE_REQUIRED', message: 'Joignez un fichier (champ « file »).' });
+    if (!file)
+      errors.push({ field: 'file', code: 'DOCUMENT.FILE_REQUIRED', message: 'Joignez un fichier (champ « file »).' });
     if (!kind) errors.push({ field: 'kind', code: 'DOCUMENT.INVALID_KIND', message: `kind : ${KINDS.join(' ou ')}` });
     if (errors.length || !file || !kind) throw problem('REQUEST.VALIDATION_FAILED', { errors });
     // The bytes decide, not the name or the declared type: a disguised file is refused and nothing is stored.
@@ -67,7 +101,15 @@ export class DocumentsController {
     }
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     storeOnce(sha256, file.buffer);
-    const stored = await this.documents.add({ candidacyId: id, kind, filename: file.originalname, contentType: verdict.mediaType, sizeBytes: file.size, sha256, uploadedBy: req.caller.sub });
+    const stored = await this.documents.add({
+      candidacyId: id,
+      kind,
+      filename: file.originalname,
+      contentType: verdict.mediaType,
+      sizeBytes: file.size,
+      sha256,
+      uploadedBy: req.caller.sub,
+    });
     return view(stored);
   }
 
@@ -82,7 +124,12 @@ export class DocumentsController {
   @Get(':documentId')
   @Roles('coop', 'federation', 'committee')
   @ApiOperation({ summary: 'Download a document (authorised like the candidacy)' })
-  async download(@Param('id', uuid('CANDIDACY.NOT_FOUND')) id: string, @Param('documentId', uuid('DOCUMENT.NOT_FOUND')) documentId: string, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response) {
+  async download(
+    @Param('id', uuid('CANDIDACY.NOT_FOUND')) id: string,
+    @Param('documentId', uuid('DOCUMENT.NOT_FOUND')) documentId: string,
+    @Req() req: AuthedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await this.reads.get(id, req.caller);
     const doc = await this.documents.find(id, documentId);
     if (!doc) throw problem('DOCUMENT.NOT_FOUND');

@@ -20,7 +20,10 @@ export class HealthController {
   async check(@Res({ passthrough: true }) res: Response) {
     const [database, temporal] = await Promise.all([
       this.db.ping().then((up) => (up ? 'up' : 'down')),
-      this.temporal.workflowService.getSystemInfo({}).then(() => 'up', () => 'down'),
+      this.temporal.workflowService.getSystemInfo({}).then(
+        () => 'up',
+        () => 'down',
+      ),
     ]);
     const ok = database === 'up' && temporal === 'up';
     if (!ok) res.status(503);

@@ -81,7 +81,9 @@ export function coopInbox(candidacies: InboxCandidacy[], now: Date): InboxItem[]
 }
 
 export function federationInbox(candidacies: InboxCandidacy[], now: Date): InboxItem[] {
-  return sortInbox(candidacies.flatMap((c) => itemsOf(c, federationTasks(c.state, now.toISOString(), c.cooperativeName))));
+  return sortInbox(
+    candidacies.flatMap((c) => itemsOf(c, federationTasks(c.state, now.toISOString(), c.cooperativeName))),
+  );
 }
 
 export function committeeInbox(candidacies: InboxCandidacy[], memberId: string): CommitteeInbox {
@@ -93,6 +95,10 @@ export function committeeInbox(candidacies: InboxCandidacy[], memberId: string):
   });
   const bySession = [...sessionDates.entries()]
     .sort(([ia, a], [ib, b]) => a.localeCompare(b) || ia.localeCompare(ib))
-    .map(([sessionId, sessionDate]) => ({ sessionId, sessionDate, items: sortInbox(items.filter((i) => i.sessionId === sessionId)) }));
+    .map(([sessionId, sessionDate]) => ({
+      sessionId,
+      sessionDate,
+      items: sortInbox(items.filter((i) => i.sessionId === sessionId)),
+    }));
   return { items: sortInbox(items), bySession };
 }

@@ -57,15 +57,25 @@ export class ReadsController {
       'closed agendas (also grouped by session in `bySession`, not paginated) and the visits assigned to the caller. ' +
       'Items sorted by `dueBy` (undated last), paginated: `{ role, items, total, limit, offset }`.',
   })
-  @ApiResponse({ status: 400, description: 'REQUEST.VALIDATION_FAILED: invalid limit or offset (French message per field)' })
+  @ApiResponse({
+    status: 400,
+    description: 'REQUEST.VALIDATION_FAILED: invalid limit or offset (French message per field)',
+  })
   async inbox(@Query() query: InboxQuery, @Req() req: AuthedRequest) {
     const { caller } = req;
     const limit = query.limit ?? DEFAULT_INBOX_LIMIT;
     const offset = query.offset ?? 0;
-    const page = (items: InboxItem[]) => ({ items: items.slice(offset, offset + limit), total: items.length, limit, offset });
+    const page = (items: InboxItem[]) => ({
+      items: items.slice(offset, offset + limit),
+      total: items.length,
+      limit,
+      offset,
+    });
     const now = new Date();
-    if (caller.role === 'coop') return { role: caller.role, ...page(coopInbox(await this.reads.coopInbox(caller.cooperativeId ?? ''), now)) };
-    if (caller.role === 'federation') return { role: caller.role, ...page(federationInbox(await this.reads.federationInbox(now), now)) };
+    if (caller.role === 'coop')
+      return { role: caller.role, ...page(coopInbox(await this.reads.coopInbox(caller.cooperativeId ?? ''), now)) };
+    if (caller.role === 'federation')
+      return { role: caller.role, ...page(federationInbox(await this.reads.federationInbox(now), now)) };
     const { items, bySession } = committeeInbox(await this.reads.committeeInbox(caller.sub), caller.sub);
     return { role: caller.role, ...page(items), bySession };
   }

@@ -21,7 +21,8 @@ const sessionView = (r: SessionRecord) => ({
 /** The cut-off given, or the calendar's rule (21 days before, at the start of that day in Paris). */
 function cutoffOf(body: { sessionDate: string; cutoffAt?: string }): string {
   const cutoff = body.cutoffAt ?? agendaCutoffOf(body.sessionDate, STANDARD_POLICY);
-  if (Date.parse(cutoff) >= Date.parse(body.sessionDate)) throw invalidField('cutoffAt', "La date limite de l'ordre du jour doit précéder la séance.");
+  if (Date.parse(cutoff) >= Date.parse(body.sessionDate))
+    throw invalidField('cutoffAt', "La date limite de l'ordre du jour doit précéder la séance.");
   return cutoff;
 }
 
@@ -71,7 +72,12 @@ export class RegisterController {
   @Roles('federation')
   @ApiOperation({ summary: 'Add a committee session (cut-off 21 days before by default)' })
   async addSession(@Body() body: CreateSessionDto) {
-    const added = await this.register.addSession({ id: body.id, sessionDate: body.sessionDate, cutoffAt: cutoffOf(body), members: body.members ?? [] });
+    const added = await this.register.addSession({
+      id: body.id,
+      sessionDate: body.sessionDate,
+      cutoffAt: cutoffOf(body),
+      members: body.members ?? [],
+    });
     if (!added) throw problem('SESSION.ALREADY_EXISTS');
     return sessionView(added);
   }
@@ -80,11 +86,19 @@ export class RegisterController {
   @Roles('federation')
   @ApiOperation({ summary: 'Move a session: candidacies on its still-open agenda follow it' })
   async moveSession(@Param('sessionId') sessionId: string, @Body() body: SessionDto, @Req() _req: AuthedRequest) {
-    const row = await this.register.moveSession(sessionId, { sessionDate: body.sessionDate, cutoffAt: cutoffOf(body), members: body.members });
+    const row = await this.register.moveSession(sessionId, {
+      sessionDate: body.sessionDate,
+      cutoffAt: cutoffOf(body),
+      members: body.members,
+    });
     if (!row) throw problem('SESSION.NOT_FOUND');
     const onAgenda = await this.candidacies.cooperativesOnOpenAgenda(sessionId);
     const ref = { sessionId, sessionDate: row.sessionDate.toISOString(), cutoffAt: row.cutoffAt.toISOString() };
-    await Promise.all(onAgenda.map((cooperativeId) => this.temporal.workflow.getHandle(candidacyWorkflowId(cooperativeId)).signal(sessionMovedSignal, ref)));
+    await Promise.all(
+      onAgenda.map((cooperativeId) =>
+        this.temporal.workflow.getHandle(candidacyWorkflowId(cooperativeId)).signal(sessionMovedSignal, ref),
+      ),
+    );
     return { ...sessionView(row), candidaciesMoved: onAgenda.length };
   }
 }

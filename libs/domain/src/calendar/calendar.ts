@@ -7,7 +7,7 @@
  * March 01:00 UTC to the last Sunday of October 01:00 UTC, UTC+1 otherwise), not from the host's
  * time-zone data: inside the workflow sandbox `Intl`-based libraries (@date-fns/tz) silently fell
  * back to UTC, and a workflow must not depend on the tzdata of whichever host replays it (ADR 6).
- * Workflows started before that fix replay with the old computation (`withParisTimeRule`, ADR 5).
+ * Workflows started before that fix replay with the old computation (`parisTime('legacy-tzdate')`, ADR 5).
  */
 import { TZDate } from '@date-fns/tz';
 import joursFeries from '@socialgouv/jours-feries';
@@ -61,48 +61,63 @@ export function parisOffsetMs(utcMs: number): number {
 
 /**
  * 'eu-rule': the rule above. 'legacy-tzdate': @date-fns/tz as first shipped, kept only so that
- * workflows started before the fix replay exactly as they ran (the workflow selects it with a patch).
+ * workflows started before the fix replay exactly as they ran. A candidacy's policy names the
+ * rule it computes with (`Policy.parisTime`); the workflow sets it in the command that opens the
+ * candidacy or starts its cycle (ADR 5). Nothing here is module state.
  */
 export type ParisTimeRule = 'eu-rule' | 'legacy-tzdate';
-let activeRule: ParisTimeRule = 'eu-rule';
 
-/** Runs `fn` (synchronously) with the given rule, then restores the previous one. */
-export function withParisTimeRule<T>(rule: ParisTimeRule, fn: () => T): T {
-  const previous = activeRule;
-  activeRule = rule;
-  try {
-    return fn();
-  } finally {
-    activeRule = previous;
-  }
+/** Paris civil dates and wall-clock instants, under one rule. */
+export interface ParisTime {
+  /** The Europe/Paris civil date of an instant. */
+  dateOf(instant: string): CivilDate;
+  /**
+   * The instant of a Paris wall-clock time on a civil date. A time skipped when clocks go forward
+   * (02:00–03:00 on the last Sunday of March) is read with the winter offset, i.e. an hour later.
+   */
+  instant(date: CivilDate, hour?: number, minute?: number): string;
 }
 
-/** The Europe/Paris civil date of an instant. */
-export function parisDateOf(instant: string): CivilDate {
+function instantMs(instant: string): number {
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) throw new RangeError(`Not an instant: ${instant}`);
-  if (activeRule === 'legacy-tzdate') {
-    const paris = new TZDate(ms, PARIS_TZ);
-    return format({ y: paris.getFullYear(), m: paris.getMonth() + 1, d: paris.getDate() });
-  }
-  return fromUtcMs(ms + parisOffsetMs(ms));
+  return ms;
 }
 
-/**
- * The instant of a Paris wall-clock time on a civil date. A time skipped when clocks go forward
- * (02:00–03:00 on the last Sunday of March) is read with the winter offset, i.e. an hour later.
- */
-export function parisInstant(date: CivilDate, hour = 0, minute = 0): string {
-  if (activeRule === 'legacy-tzdate') {
+const EU_RULE: ParisTime = {
+  dateOf: (instant) => {
+    const ms = instantMs(instant);
+    return fromUtcMs(ms + parisOffsetMs(ms));
+  },
+  instant: (date, hour = 0, minute = 0) => {
+    const wall = toUtcMs(date) + hour * HOUR_MS + minute * 60_000;
+    const winter = wall - HOUR_MS;
+    const summer = wall - 2 * HOUR_MS;
+    return new Date(parisOffsetMs(summer) === 2 * HOUR_MS ? summer : winter).toISOString();
+  },
+};
+
+const LEGACY_TZDATE: ParisTime = {
+  dateOf: (instant) => {
+    const paris = new TZDate(instantMs(instant), PARIS_TZ);
+    return format({ y: paris.getFullYear(), m: paris.getMonth() + 1, d: paris.getDate() });
+  },
+  instant: (date, hour = 0, minute = 0) => {
     const { y, m, d } = parse(date);
     return new Date(new TZDate(y, m - 1, d, hour, minute, 0, PARIS_TZ).getTime()).toISOString();
-  }
-  const wall = toUtcMs(date) + hour * HOUR_MS + minute * 60_000;
-  const winter = wall - HOUR_MS;
-  const summer = wall - 2 * HOUR_MS;
-  const instant = parisOffsetMs(summer) === 2 * HOUR_MS ? summer : winter;
-  return new Date(instant).toISOString();
+  },
+};
+
+/** Paris time under a rule; the EU rule when none is named. */
+export function parisTime(rule: ParisTimeRule = 'eu-rule'): ParisTime {
+  return rule === 'legacy-tzdate' ? LEGACY_TZDATE : EU_RULE;
 }
+
+/** The Europe/Paris civil date of an instant (EU rule). */
+export const parisDateOf = (instant: string): CivilDate => EU_RULE.dateOf(instant);
+
+/** The instant of a Paris wall-clock time on a civil date (EU rule). */
+export const parisInstant = (date: CivilDate, hour = 0, minute = 0): string => EU_RULE.instant(date, hour, minute);
 
 export function addDays(date: CivilDate, n: number): CivilDate {
   return fromUtcMs(toUtcMs(date) + n * DAY_MS);
@@ -172,7 +187,20 @@ export function compareDates(a: CivilDate, b: CivilDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTHS_FR = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
 
 /** '2027-03-01' → '1er mars 2027', for messages people read. */
 export function formatDateFr(date: CivilDate): string {

@@ -65,8 +65,18 @@ describe('calendar (Europe/Paris civil dates)', () => {
 });
 
 describe('the Paris offset rule, against the time-zone data of this Node', () => {
-  const intlDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
-  const intlTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const intlDate = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  const intlTime = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Paris',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
 
   it('gives the same Paris date as Intl for every 47 minutes of 2024–2036, DST changes included', () => {
     let checked = 0;

@@ -23,17 +23,28 @@ export function committeeTasks(s: CandidacyState, memberId: string, cooperativeN
   const decision = DECISIONS[s.stage];
   if (decision && s.agenda?.closed) {
     // Completeness first, then admissibility in the same session (spec §4.1).
-    const admissibility = s.stage === 'under_review' && s.completeness?.complete && s.completeness.sessionId === s.agenda.sessionId;
+    const admissibility =
+      s.stage === 'under_review' && s.completeness?.complete && s.completeness.sessionId === s.agenda.sessionId;
     const what = admissibility ? "Statuer sur l'admissibilité du dossier" : decision.what;
     return [
       {
-        ...task(`${what} de ${cooperativeName} (séance du ${instantFr(s.agenda.sessionDate, s)})`, s.agenda.sessionDate, command(admissibility ? 'RecordAdmissibility' : decision.command)),
+        ...task(
+          `${what} de ${cooperativeName} (séance du ${instantFr(s.agenda.sessionDate, s)})`,
+          s.agenda.sessionDate,
+          command(admissibility ? 'RecordAdmissibility' : decision.command),
+        ),
         sessionId: s.agenda.sessionId,
       },
     ];
   }
   if (s.stage === 'visit_scheduled' && s.visit && s.visit.visitorId === memberId && !s.visit.report) {
-    return [task(`Effectuer la visite de ${cooperativeName} le ${formatDateFr(s.visit.date)} puis déposer le compte rendu`, endOfDay(s.visit.date).dueAt, command('FileVisitReport'))];
+    return [
+      task(
+        `Effectuer la visite de ${cooperativeName} le ${formatDateFr(s.visit.date)} puis déposer le compte rendu`,
+        endOfDay(s.visit.date, s.policy).dueAt,
+        command('FileVisitReport'),
+      ),
+    ];
   }
   return [];
 }

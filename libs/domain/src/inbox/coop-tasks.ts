@@ -13,7 +13,9 @@ export function coopTasks(s: CandidacyState, now: string): Task[] {
   // Waiting for a committee decision, a visit done…: the next deadline says what comes next.
   if (tasks.length === 0 && !isClosedStage(s.stage)) tasks.push(waiting(s));
   for (const h of s.helpRequests.filter((x) => !x.answeredAt)) {
-    tasks.push(task(`Demande d'aide envoyée le ${instantFr(h.askedAt, s)} : en attente de la réponse de la Fédération`, null));
+    tasks.push(
+      task(`Demande d'aide envoyée le ${instantFr(h.askedAt, s)} : en attente de la réponse de la Fédération`, null),
+    );
   }
   return tasks;
 }
@@ -21,7 +23,13 @@ export function coopTasks(s: CandidacyState, now: string): Task[] {
 function stageTasks(s: CandidacyState, now: string): Task[] {
   switch (s.stage) {
     case 'draft':
-      return [task('Déposer le dossier de candidature (une fois le brouillon complet enregistré)', null, command('SubmitDossier'))];
+      return [
+        task(
+          'Déposer le dossier de candidature (une fois le brouillon complet enregistré)',
+          null,
+          command('SubmitDossier'),
+        ),
+      ];
     case 'submitted':
     case 'on_agenda':
       return [
@@ -39,7 +47,14 @@ function stageTasks(s: CandidacyState, now: string): Task[] {
     case 'visit_to_plan':
       return [task('La Fédération planifie la visite du comité : vous serez informés de sa date', null)];
     case 'visit_scheduled':
-      return s.visit && !s.visit.report ? [task(`Recevoir la visite du comité le ${formatDateFr(s.visit.date)}`, endOfDay(s.visit.date).dueAt)] : [];
+      return s.visit && !s.visit.report
+        ? [
+            task(
+              `Recevoir la visite du comité le ${formatDateFr(s.visit.date)}`,
+              endOfDay(s.visit.date, s.policy).dueAt,
+            ),
+          ]
+        : [];
     case 'labelled':
       return labelTasks(s, now);
     default:
@@ -85,7 +100,13 @@ function labelTasks(s: CandidacyState, now: string): Task[] {
   const { midTerm, expiresOn } = s.label;
   const tasks: Task[] = [];
   if (!midTerm.reportFiledAt && !midTerm.decided) {
-    tasks.push(task(`Déposer le bilan à mi-parcours du label au plus tard le ${deadlineFr(midTerm.deadline, s)}`, midTerm.deadline.dueAt, command('FileMidTermReport')));
+    tasks.push(
+      task(
+        `Déposer le bilan à mi-parcours du label au plus tard le ${deadlineFr(midTerm.deadline, s)}`,
+        midTerm.deadline.dueAt,
+        command('FileMidTermReport'),
+      ),
+    );
   }
   const windowOpens = renewalWindowOpensAt(s.label, s);
   if (!s.renewal) {
@@ -106,7 +127,11 @@ function labelTasks(s: CandidacyState, now: string): Task[] {
 }
 
 function waiting(s: CandidacyState): Task {
-  if (s.agenda) return task(`En attente de la décision du comité (séance du ${instantFr(s.agenda.sessionDate, s)})`, s.agenda.sessionDate);
+  if (s.agenda)
+    return task(
+      `En attente de la décision du comité (séance du ${instantFr(s.agenda.sessionDate, s)})`,
+      s.agenda.sessionDate,
+    );
   const { nextDeadline, nextDeadlineLabel } = searchableDates(s);
   const stage = `Étape en cours : ${STAGE_LABELS_FR[s.stage]}`;
   return task(nextDeadlineLabel ? `${stage} — ${nextDeadlineLabel}` : stage, nextDeadline ?? null);

@@ -42,14 +42,30 @@ function actionTasks(s: CandidacyState, coop: string): Task[] {
   }
   for (const h of s.helpRequests.filter((x) => !x.answeredAt)) {
     tasks.push(
-      task(`Répondre à la demande d'aide de ${coop} du ${instantFr(h.askedAt, s)} : « ${h.question} »`, null, command('AnswerHelpRequest', { helpRequestId: h.helpRequestId })),
+      task(
+        `Répondre à la demande d'aide de ${coop} du ${instantFr(h.askedAt, s)} : « ${h.question} »`,
+        null,
+        command('AnswerHelpRequest', { helpRequestId: h.helpRequestId }),
+      ),
     );
   }
   for (const cp of s.checkpoints) {
     if (cp.reportFiledAt && !cp.adviceGivenAt) {
-      tasks.push(task(`Donner un avis sur le bilan du point d'étape à ${cp.checkpoint} mois de ${coop}`, null, command('AdviseOnCheckpoint', { checkpoint: cp.checkpoint })));
+      tasks.push(
+        task(
+          `Donner un avis sur le bilan du point d'étape à ${cp.checkpoint} mois de ${coop}`,
+          null,
+          command('AdviseOnCheckpoint', { checkpoint: cp.checkpoint }),
+        ),
+      );
     } else if (isOverdueAndUnfiled(s, cp)) {
-      tasks.push(task(`Relancer ${coop} : bilan du point d'étape à ${cp.checkpoint} mois en retard (attendu le ${deadlineFr(cp.deadline, s)})`, cp.deadline.dueAt, VIEW));
+      tasks.push(
+        task(
+          `Relancer ${coop} : bilan du point d'étape à ${cp.checkpoint} mois en retard (attendu le ${deadlineFr(cp.deadline, s)})`,
+          cp.deadline.dueAt,
+          VIEW,
+        ),
+      );
     }
   }
   return tasks;
@@ -57,6 +73,13 @@ function actionTasks(s: CandidacyState, coop: string): Task[] {
 
 function expiryTasks(s: CandidacyState, now: string, coop: string): Task[] {
   if (isClosedStage(s.stage) || !s.label || s.label.expiresOn.date > labelExpiryHorizon(now)) return [];
-  const renewal = s.stage === 'renewal_requested' ? ' (renouvellement demandé)' : s.renewal?.refused ? ' (renouvellement refusé)' : '';
-  return [task(`Label de ${coop} expirant le ${deadlineFr(s.label.expiresOn, s)}${renewal}`, s.label.expiresOn.dueAt, VIEW)];
+  const renewal =
+    s.stage === 'renewal_requested'
+      ? ' (renouvellement demandé)'
+      : s.renewal?.refused
+        ? ' (renouvellement refusé)'
+        : '';
+  return [
+    task(`Label de ${coop} expirant le ${deadlineFr(s.label.expiresOn, s)}${renewal}`, s.label.expiresOn.dueAt, VIEW),
+  ];
 }

@@ -9,8 +9,7 @@ import type { CandidacyState, CheckpointState } from '../lifecycle/state';
 
 /** How the task is done: a command (with what names its target), the candidacy to look at, or nothing to call. */
 export type TaskAction =
-  | { kind: 'command'; command: CommandType; checkpoint?: number; helpRequestId?: string }
-  | { kind: 'view' };
+  { kind: 'command'; command: CommandType; checkpoint?: number; helpRequestId?: string } | { kind: 'view' };
 
 export interface Task {
   /** What is due, in French, as one sentence. */
@@ -22,8 +21,15 @@ export interface Task {
   sessionId?: string;
 }
 
-export const task = (whatFr: string, dueAt: string | null, action: TaskAction | null = null): Task => ({ whatFr, dueAt, action });
-export const command = (name: CommandType, target: { checkpoint?: number; helpRequestId?: string } = {}): TaskAction => ({ kind: 'command', command: name, ...target });
+export const task = (whatFr: string, dueAt: string | null, action: TaskAction | null = null): Task => ({
+  whatFr,
+  dueAt,
+  action,
+});
+export const command = (
+  name: CommandType,
+  target: { checkpoint?: number; helpRequestId?: string } = {},
+): TaskAction => ({ kind: 'command', command: name, ...target });
 export const VIEW: TaskAction = { kind: 'view' };
 
 /** Dates as people read them; in demo time (a month shorter than a day) with the time of day. */
@@ -40,5 +46,7 @@ export function isOverdueAndUnfiled(s: CandidacyState, cp: CheckpointState): boo
 
 /** The checkpoint reports overdue and unfiled: the read model keeps them for lists and KPIs. */
 export function overdueCheckpoints(s: CandidacyState): Array<Pick<CheckpointState, 'checkpoint' | 'deadline'>> {
-  return s.checkpoints.filter((cp) => isOverdueAndUnfiled(s, cp)).map(({ checkpoint, deadline }) => ({ checkpoint, deadline }));
+  return s.checkpoints
+    .filter((cp) => isOverdueAndUnfiled(s, cp))
+    .map(({ checkpoint, deadline }) => ({ checkpoint, deadline }));
 }

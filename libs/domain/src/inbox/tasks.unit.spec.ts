@@ -1,6 +1,17 @@
 /** The inbox's rules, given a candidacy's story and a date: what each actor has to do, and by when. */
 import { frenchTextProblems } from '../french-text';
-import { admitted, COMMITTEE, COOP, FEDERATION, labelled, opened, SESSION_SEPT, SYSTEM, underReview, VISITOR } from '../lifecycle/lifecycle.helpers.spec';
+import {
+  admitted,
+  COMMITTEE,
+  COOP,
+  FEDERATION,
+  labelled,
+  opened,
+  SESSION_SEPT,
+  SYSTEM,
+  underReview,
+  VISITOR,
+} from '../lifecycle/lifecycle.helpers.spec';
 import { committeeTasks } from './committee-tasks';
 import { coopTasks } from './coop-tasks';
 import { federationTasks, labelExpiryHorizon, needsFederation } from './federation-tasks';
@@ -11,20 +22,30 @@ const COOP_NAME = 'Coop Atlantique';
 describe("the cooperative's tasks", () => {
   it('given a draft, then it is asked to submit its dossier, with no date', () => {
     expect(coopTasks(opened().s, '2026-03-02T00:00:00.000Z')).toEqual([
-      { whatFr: 'Déposer le dossier de candidature (une fois le brouillon complet enregistré)', dueAt: null, action: { kind: 'command', command: 'SubmitDossier' } },
+      {
+        whatFr: 'Déposer le dossier de candidature (une fois le brouillon complet enregistré)',
+        dueAt: null,
+        action: { kind: 'command', command: 'SubmitDossier' },
+      },
     ]);
   });
 
   it('given an admitted candidacy: the 6-month report can be filed, the 12-month one is announced until it opens', () => {
     const s = admitted().s;
     const [cp6, cp12, readiness] = coopTasks(s, '2026-09-01T00:00:00.000Z');
-    expect(cp6).toMatchObject({ dueAt: s.checkpoints[0]!.deadline.dueAt, action: { command: 'FileProgressReport', checkpoint: 6 } });
+    expect(cp6).toMatchObject({
+      dueAt: s.checkpoints[0]!.deadline.dueAt,
+      action: { command: 'FileProgressReport', checkpoint: 6 },
+    });
     expect(cp12).toEqual({
       whatFr: "Bilan du point d'étape à 12 mois à déposer entre le 2 mars 2027 et le 31 août 2027",
       dueAt: s.checkpoints[1]!.deadline.dueAt,
       action: null,
     });
-    expect(readiness).toMatchObject({ dueAt: s.implementationDeadline!.dueAt, action: { command: 'DeclareReadiness' } });
+    expect(readiness).toMatchObject({
+      dueAt: s.implementationDeadline!.dueAt,
+      action: { command: 'DeclareReadiness' },
+    });
   });
 
   it('when the checkpoint is open, then it files the report; when past its due date, then it is late', () => {
@@ -34,7 +55,9 @@ describe("the cooperative's tasks", () => {
       dueAt: '2027-03-01T23:00:00.000Z',
       action: { kind: 'command', command: 'FileProgressReport', checkpoint: 6 },
     });
-    expect(coopTasks(s, '2027-03-05T00:00:00.000Z')[0]!.whatFr).toBe("Déposer le bilan du point d'étape à 6 mois (en retard : attendu le 1er mars 2027)");
+    expect(coopTasks(s, '2027-03-05T00:00:00.000Z')[0]!.whatFr).toBe(
+      "Déposer le bilan du point d'étape à 6 mois (en retard : attendu le 1er mars 2027)",
+    );
   });
 
   it('given a label, then the renewal is announced, and can be requested once its window opens', () => {
@@ -43,13 +66,21 @@ describe("the cooperative's tasks", () => {
     expect(before).toMatchObject({ action: null });
     expect(before.whatFr).toMatch(/^Label valable jusqu'au 16 décembre 2030 : renouvellement à demander à partir du /);
     const open = coopTasks(s, '2030-07-01T00:00:00.000Z').find((t) => t.dueAt === s.label!.expiresOn.dueAt)!;
-    expect(open).toEqual({ whatFr: 'Demander le renouvellement du label avant son expiration le 16 décembre 2030', dueAt: s.label!.expiresOn.dueAt, action: { kind: 'command', command: 'RequestRenewal' } });
+    expect(open).toEqual({
+      whatFr: 'Demander le renouvellement du label avant son expiration le 16 décembre 2030',
+      dueAt: s.label!.expiresOn.dueAt,
+      action: { kind: 'command', command: 'RequestRenewal' },
+    });
   });
 
   it('given a dossier waiting for the committee, then it is told to wait, dated by the session', () => {
     const s = underReview().s;
     expect(coopTasks(s, '2026-08-20T00:00:00.000Z')).toEqual([
-      { whatFr: 'En attente de la décision du comité (séance du 31 août 2026)', dueAt: SESSION_SEPT.sessionDate, action: null },
+      {
+        whatFr: 'En attente de la décision du comité (séance du 31 août 2026)',
+        dueAt: SESSION_SEPT.sessionDate,
+        action: null,
+      },
     ]);
   });
 });
@@ -57,7 +88,11 @@ describe("the cooperative's tasks", () => {
 describe("the federation's tasks", () => {
   it('given a help request, then it answers it, naming the cooperative and the question; once answered, nothing', () => {
     const story = admitted();
-    story.run({ type: 'RequestHelp', helpRequestId: 'h-1', question: 'Comment mesurer C3 ?' }, COOP, '2026-10-01T08:00:00.000Z');
+    story.run(
+      { type: 'RequestHelp', helpRequestId: 'h-1', question: 'Comment mesurer C3 ?' },
+      COOP,
+      '2026-10-01T08:00:00.000Z',
+    );
     expect(needsFederation(story.s)).toBe(true);
     expect(federationTasks(story.s, '2026-10-02T00:00:00.000Z', COOP_NAME)).toEqual([
       {
@@ -66,7 +101,11 @@ describe("the federation's tasks", () => {
         action: { kind: 'command', command: 'AnswerHelpRequest', helpRequestId: 'h-1' },
       },
     ]);
-    story.run({ type: 'AnswerHelpRequest', helpRequestId: 'h-1', answer: 'Voir le guide.' }, FEDERATION, '2026-10-03T08:00:00.000Z');
+    story.run(
+      { type: 'AnswerHelpRequest', helpRequestId: 'h-1', answer: 'Voir le guide.' },
+      FEDERATION,
+      '2026-10-03T08:00:00.000Z',
+    );
     expect(needsFederation(story.s)).toBe(false);
   });
 
@@ -75,12 +114,20 @@ describe("the federation's tasks", () => {
     story.run({ type: 'MarkCheckpointOverdue', checkpoint: 6 }, SYSTEM, '2027-03-16T00:00:00.000Z');
     expect(overdueCheckpoints(story.s)).toEqual([{ checkpoint: 6, deadline: story.s.checkpoints[0]!.deadline }]);
     expect(federationTasks(story.s, '2027-03-16T00:00:00.000Z', COOP_NAME)).toEqual([
-      { whatFr: "Relancer Coop Atlantique : bilan du point d'étape à 6 mois en retard (attendu le 1er mars 2027)", dueAt: '2027-03-01T23:00:00.000Z', action: { kind: 'view' } },
+      {
+        whatFr: "Relancer Coop Atlantique : bilan du point d'étape à 6 mois en retard (attendu le 1er mars 2027)",
+        dueAt: '2027-03-01T23:00:00.000Z',
+        action: { kind: 'view' },
+      },
     ]);
     story.run({ type: 'FileProgressReport', checkpoint: 6, reportId: 'r6' }, COOP, '2027-03-17T00:00:00.000Z');
     expect(overdueCheckpoints(story.s)).toEqual([]);
     expect(federationTasks(story.s, '2027-03-17T00:00:00.000Z', COOP_NAME)).toEqual([
-      { whatFr: "Donner un avis sur le bilan du point d'étape à 6 mois de Coop Atlantique", dueAt: null, action: { kind: 'command', command: 'AdviseOnCheckpoint', checkpoint: 6 } },
+      {
+        whatFr: "Donner un avis sur le bilan du point d'étape à 6 mois de Coop Atlantique",
+        dueAt: null,
+        action: { kind: 'command', command: 'AdviseOnCheckpoint', checkpoint: 6 },
+      },
     ]);
   });
 
@@ -89,7 +136,11 @@ describe("the federation's tasks", () => {
     expect(labelExpiryHorizon('2030-06-16T12:00:00.000Z')).toBe('2030-12-16');
     expect(federationTasks(s, '2030-06-15T12:00:00.000Z', COOP_NAME)).toEqual([]);
     expect(federationTasks(s, '2030-06-16T12:00:00.000Z', COOP_NAME)).toEqual([
-      { whatFr: 'Label de Coop Atlantique expirant le 16 décembre 2030', dueAt: s.label!.expiresOn.dueAt, action: { kind: 'view' } },
+      {
+        whatFr: 'Label de Coop Atlantique expirant le 16 décembre 2030',
+        dueAt: s.label!.expiresOn.dueAt,
+        action: { kind: 'view' },
+      },
     ]);
     expect(needsFederation(s)).toBe(false);
   });
@@ -105,16 +156,31 @@ describe("a committee member's tasks", () => {
       action: { kind: 'command', command: 'RecordCompleteness' },
       sessionId: SESSION_SEPT.sessionId,
     });
-    story.run({ type: 'RecordCompleteness', complete: true, sessionId: SESSION_SEPT.sessionId, motivation: 'Complet' }, COMMITTEE, '2026-08-31T10:00:00.000Z');
-    expect(committeeTasks(story.s, COMMITTEE.id, COOP_NAME)[0]).toMatchObject({ action: { command: 'RecordAdmissibility' }, sessionId: SESSION_SEPT.sessionId });
+    story.run(
+      { type: 'RecordCompleteness', complete: true, sessionId: SESSION_SEPT.sessionId, motivation: 'Complet' },
+      COMMITTEE,
+      '2026-08-31T10:00:00.000Z',
+    );
+    expect(committeeTasks(story.s, COMMITTEE.id, COOP_NAME)[0]).toMatchObject({
+      action: { command: 'RecordAdmissibility' },
+      sessionId: SESSION_SEPT.sessionId,
+    });
   });
 
   it('given a visit, then only the assigned visitor has it', () => {
     const story = admitted();
     story.run({ type: 'DeclareReadiness' }, COOP, '2027-09-01T08:00:00.000Z');
-    story.run({ type: 'ScheduleVisit', visitorId: VISITOR.id, visitDate: '2027-10-05' }, FEDERATION, '2027-09-02T08:00:00.000Z');
+    story.run(
+      { type: 'ScheduleVisit', visitorId: VISITOR.id, visitDate: '2027-10-05' },
+      FEDERATION,
+      '2027-09-02T08:00:00.000Z',
+    );
     expect(committeeTasks(story.s, VISITOR.id, COOP_NAME)).toEqual([
-      { whatFr: 'Effectuer la visite de Coop Atlantique le 5 octobre 2027 puis déposer le compte rendu', dueAt: '2027-10-05T22:00:00.000Z', action: { kind: 'command', command: 'FileVisitReport' } },
+      {
+        whatFr: 'Effectuer la visite de Coop Atlantique le 5 octobre 2027 puis déposer le compte rendu',
+        dueAt: '2027-10-05T22:00:00.000Z',
+        action: { kind: 'command', command: 'FileVisitReport' },
+      },
     ]);
     expect(committeeTasks(story.s, COMMITTEE.id, COOP_NAME)).toEqual([]);
   });
@@ -128,5 +194,6 @@ it('every task reads as French', () => {
     ...committeeTasks(story.s, COMMITTEE.id, COOP_NAME),
   ]);
   expect(texts.length).toBeGreaterThan(5);
-  for (const t of texts) expect({ text: t.whatFr, problems: frenchTextProblems(t.whatFr) }).toEqual({ text: t.whatFr, problems: [] });
+  for (const t of texts)
+    expect({ text: t.whatFr, problems: frenchTextProblems(t.whatFr) }).toEqual({ text: t.whatFr, problems: [] });
 });

@@ -24,7 +24,14 @@ export interface CommandContext {
 type Decision = { motivation: string; sessionId: string };
 
 export type Command =
-  | { type: 'OpenCandidacy'; candidacyId: string; cooperativeId: string; cycle: number; policy: Policy; label?: LabelState }
+  | {
+      type: 'OpenCandidacy';
+      candidacyId: string;
+      cooperativeId: string;
+      cycle: number;
+      policy: Policy;
+      label?: LabelState;
+    }
   | { type: 'StartCycle'; cycle: number }
   | { type: 'SaveDraft'; dossierVersion: number; dossierHash?: string }
   | { type: 'SubmitDossier'; dossierVersion: number; dossierHash: string }

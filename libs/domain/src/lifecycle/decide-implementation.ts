@@ -1,10 +1,10 @@
 /** The implementation window, checkpoints, help requests and the visit (spec §4.2, §4.3). */
-import { formatDateFr, isCivilDate, parisDateOf } from '../calendar/calendar';
+import { formatDateFr, isCivilDate } from '../calendar/calendar';
 import type { CommandContext, CommandOf } from './commands';
 import { errors } from './errors';
 import type { DomainEvent } from './domain-events';
 import { isReached, meta, requireReached, requireStage, requireText } from './guards';
-import { formatInstantFr } from './policy';
+import { formatInstantFr, parisTimeOf } from './policy';
 import { overdueDeadline } from './schedule';
 import { checkpointOf, type CandidacyState, type CheckpointState } from './state';
 
@@ -23,7 +23,8 @@ export function decideFileProgressReport(
   const cp = requireCheckpoint(s, c.checkpoint);
   if (cp.reportFiledAt) throw errors.checkpointAlreadyFiled(c.checkpoint);
   requireStage(s, c.type, ['implementation']);
-  if (!isReached(ctx.now, cp.opensAt)) throw errors.checkpointNotOpen(c.checkpoint, formatInstantFr(cp.opensAt, s.policy));
+  if (!isReached(ctx.now, cp.opensAt))
+    throw errors.checkpointNotOpen(c.checkpoint, formatInstantFr(cp.opensAt, s.policy));
   const reportId = requireText(c.reportId, "Le bilan d'avancement est requis", 'reportId');
   const late = cp.overdue || isReached(ctx.now, cp.deadline.dueAt);
   return [{ type: 'ProgressReportFiled', ...meta(ctx), checkpoint: cp.checkpoint, reportId, late }];
@@ -37,7 +38,8 @@ export function decideAdviseOnCheckpoint(
 ): DomainEvent[] {
   const cp = requireCheckpoint(s, c.checkpoint);
   if (!cp.reportFiledAt) throw errors.adviceBeforeReport(c.checkpoint);
-  if (cp.adviceGivenAt) throw errors.alreadyDecided(`L'avis sur le point d'étape à ${c.checkpoint} mois a déjà été donné`);
+  if (cp.adviceGivenAt)
+    throw errors.alreadyDecided(`L'avis sur le point d'étape à ${c.checkpoint} mois a déjà été donné`);
   const advice = requireText(c.advice, "L'avis est requis", 'advice');
   return [{ type: 'CheckpointAdviceGiven', ...meta(ctx), checkpoint: cp.checkpoint, advice }];
 }
@@ -74,7 +76,11 @@ export function decideAnswerHelpRequest(
   return [{ type: 'HelpRequestAnswered', ...meta(ctx), helpRequestId: request.helpRequestId, answer }];
 }
 
-export function decideDeclareReadiness(s: CandidacyState, c: CommandOf<'DeclareReadiness'>, ctx: CommandContext): DomainEvent[] {
+export function decideDeclareReadiness(
+  s: CandidacyState,
+  c: CommandOf<'DeclareReadiness'>,
+  ctx: CommandContext,
+): DomainEvent[] {
   requireStage(s, c.type, ['implementation']);
   return [{ type: 'ReadinessDeclared', ...meta(ctx) }];
 }
@@ -92,23 +98,31 @@ export function decideEndImplementationWindow(
 }
 
 /** Schedules the visit, or moves it while it has not taken place (each scheduling is a new round). */
-export function decideScheduleVisit(s: CandidacyState, c: CommandOf<'ScheduleVisit'>, ctx: CommandContext): DomainEvent[] {
+export function decideScheduleVisit(
+  s: CandidacyState,
+  c: CommandOf<'ScheduleVisit'>,
+  ctx: CommandContext,
+): DomainEvent[] {
   requireStage(s, c.type, ['visit_to_plan', 'visit_scheduled']);
   const visitorId = requireText(c.visitorId, 'Le visiteur est requis', 'visitorId');
   if (typeof c.visitDate !== 'string' || !isCivilDate(c.visitDate)) {
     throw errors.invalid('La date de visite doit être une date AAAA-MM-JJ', { field: 'visitDate' });
   }
-  if (c.visitDate < parisDateOf(ctx.now)) throw errors.visitDateInPast(formatDateFr(c.visitDate));
+  if (c.visitDate < parisTimeOf(s.policy).dateOf(ctx.now)) throw errors.visitDateInPast(formatDateFr(c.visitDate));
   return [{ type: 'VisitScheduled', ...meta(ctx), round: s.visitRounds + 1, visitorId, visitDate: c.visitDate }];
 }
 
-export function decideFileVisitReport(s: CandidacyState, c: CommandOf<'FileVisitReport'>, ctx: CommandContext): DomainEvent[] {
+export function decideFileVisitReport(
+  s: CandidacyState,
+  c: CommandOf<'FileVisitReport'>,
+  ctx: CommandContext,
+): DomainEvent[] {
   if (s.visit?.report) throw errors.alreadyDecided('Le compte rendu de visite a déjà été déposé');
   requireStage(s, c.type, ['visit_scheduled']);
   const visit = s.visit;
   if (!visit) throw errors.notAllowedInStage(c.type, s.stage);
   if (ctx.actor.id !== visit.visitorId) throw errors.notAssignedVisitor();
-  if (parisDateOf(ctx.now) < visit.date) throw errors.visitNotYetHeld(formatDateFr(visit.date));
+  if (parisTimeOf(s.policy).dateOf(ctx.now) < visit.date) throw errors.visitNotYetHeld(formatDateFr(visit.date));
   const reportId = requireText(c.reportId, 'Le compte rendu est requis', 'reportId');
   const findingsSummary = requireText(c.findingsSummary, 'La synthèse des observations est requise', 'findingsSummary');
   return [

@@ -79,21 +79,29 @@ export function decideMidTerm(s: CandidacyState, c: CommandOf<'DecideMidTerm'>, 
   requireDecisionStage(s, c.type, 'mid_term_review');
   requireSessionDecidable(s, c.sessionId);
   const decision = { ...meta(ctx), sessionId: c.sessionId, motivation: c.motivation };
-  return [c.outcome === 'confirmed' ? { type: 'MidTermConfirmed', ...decision } : { type: 'LabelWithdrawn', ...decision }];
+  return [
+    c.outcome === 'confirmed' ? { type: 'MidTermConfirmed', ...decision } : { type: 'LabelWithdrawn', ...decision },
+  ];
 }
 
-export function decideRequestRenewal(s: CandidacyState, c: CommandOf<'RequestRenewal'>, ctx: CommandContext): DomainEvent[] {
+export function decideRequestRenewal(
+  s: CandidacyState,
+  c: CommandOf<'RequestRenewal'>,
+  ctx: CommandContext,
+): DomainEvent[] {
   if (s.renewal?.refused) throw errors.renewalAlreadyRefused();
   requireStage(s, c.type, ['labelled']);
   const label = requireLabel(s, c);
   const opensAt = renewalWindowOpensAt(label, s);
   if (!isReached(ctx.now, opensAt)) throw errors.renewalWindowNotOpen(formatInstantFr(opensAt, s.policy));
-  if (isReached(ctx.now, label.expiresOn.dueAt)) throw errors.deadlinePassed('demander le renouvellement', formatDeadlineFr(label.expiresOn, s.policy));
+  if (isReached(ctx.now, label.expiresOn.dueAt))
+    throw errors.deadlinePassed('demander le renouvellement', formatDeadlineFr(label.expiresOn, s.policy));
   return [{ type: 'RenewalRequested', ...meta(ctx), dossierVersion: requireDossierVersion(s, c.dossierVersion) }];
 }
 
 export function decideRenewal(s: CandidacyState, c: CommandOf<'DecideRenewal'>, ctx: CommandContext): DomainEvent[] {
-  if (s.renewal?.refused) throw errors.alreadyDecided('La décision de renouvellement a déjà été rendue : elle est définitive');
+  if (s.renewal?.refused)
+    throw errors.alreadyDecided('La décision de renouvellement a déjà été rendue : elle est définitive');
   requireMotivation(c.motivation);
   requireDecisionStage(s, c.type, 'renewal_requested');
   requireSessionDecidable(s, c.sessionId);
@@ -120,7 +128,11 @@ export function decideWithdraw(s: CandidacyState, c: CommandOf<'Withdraw'>, ctx:
   return [{ type: 'CandidacyWithdrawn', ...meta(ctx), reason: typeof c.reason === 'string' ? c.reason : '' }];
 }
 
-export function decideRenounceLabel(s: CandidacyState, c: CommandOf<'RenounceLabel'>, ctx: CommandContext): DomainEvent[] {
+export function decideRenounceLabel(
+  s: CandidacyState,
+  c: CommandOf<'RenounceLabel'>,
+  ctx: CommandContext,
+): DomainEvent[] {
   requireStage(s, c.type, LABEL_STAGES);
   return [{ type: 'LabelRenounced', ...meta(ctx), reason: typeof c.reason === 'string' ? c.reason : '' }];
 }

@@ -20,10 +20,14 @@ export function decideStart(
     const candidacyId = requireText(c.candidacyId, "L'identifiant de la candidature est requis", 'candidacyId');
     const cooperativeId = requireText(c.cooperativeId, 'La coopérative est requise', 'cooperativeId');
     if (ctx.actor.role === 'coop' && ctx.actor.cooperativeId !== cooperativeId) throw errors.otherCooperative();
-    if (!Number.isInteger(c.cycle) || c.cycle < 1) throw errors.invalid('Le cycle doit être un entier ≥ 1', { field: 'cycle' });
-    if (c.label && c.cycle < 2) throw errors.invalid('Seul un cycle renouvelé (≥ 2) reprend un label', { field: 'label' });
+    if (!Number.isInteger(c.cycle) || c.cycle < 1)
+      throw errors.invalid('Le cycle doit être un entier ≥ 1', { field: 'cycle' });
+    if (c.label && c.cycle < 2)
+      throw errors.invalid('Seul un cycle renouvelé (≥ 2) reprend un label', { field: 'label' });
     const { cycle, policy, label } = c;
-    return [{ type: 'CandidacyOpened', ...meta(ctx), candidacyId, cooperativeId, cycle, policy, ...(label ? { label } : {}) }];
+    return [
+      { type: 'CandidacyOpened', ...meta(ctx), candidacyId, cooperativeId, cycle, policy, ...(label ? { label } : {}) },
+    ];
   }
   if (!state) throw errors.noCandidacy(c.type);
   if (c.type !== 'StartCycle') return state;

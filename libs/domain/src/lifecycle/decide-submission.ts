@@ -23,7 +23,11 @@ export function decideSaveDraft(s: CandidacyState, c: CommandOf<'SaveDraft'>, ct
   return [{ type: 'DraftSaved', ...meta(ctx), dossierVersion, ...hash }];
 }
 
-export function decideSubmitDossier(s: CandidacyState, c: CommandOf<'SubmitDossier'>, ctx: CommandContext): DomainEvent[] {
+export function decideSubmitDossier(
+  s: CandidacyState,
+  c: CommandOf<'SubmitDossier'>,
+  ctx: CommandContext,
+): DomainEvent[] {
   requireStage(s, c.type, ['draft']);
   const dossierVersion = requireDossierVersion(s, c.dossierVersion);
   const dossierHash = requireText(c.dossierHash, "L'empreinte du dossier est requise", 'dossierHash');
@@ -57,13 +61,23 @@ export function needsCommitteeAgenda(s: CandidacyState): boolean {
  * Places (or, while its agenda is still open, moves) the candidacy on a session's agenda. The
  * session's cut-off must not have passed (spec §4.1: "the next session whose cut-off has not passed").
  */
-export function decidePlaceOnAgenda(s: CandidacyState, c: CommandOf<'PlaceOnAgenda'>, ctx: CommandContext): DomainEvent[] {
+export function decidePlaceOnAgenda(
+  s: CandidacyState,
+  c: CommandOf<'PlaceOnAgenda'>,
+  ctx: CommandContext,
+): DomainEvent[] {
   const kind = agendaKindFor(s);
   if (!kind) throw errors.notAllowedInStage(c.type, s.stage);
   if (s.agenda?.closed) throw errors.agendaAlreadyClosed();
   requireText(c.sessionId, 'La séance du comité est requise', 'sessionId');
-  if (Number.isNaN(Date.parse(c.cutoffAt)) || Number.isNaN(Date.parse(c.sessionDate)) || Date.parse(c.cutoffAt) > Date.parse(c.sessionDate)) {
-    throw errors.invalid("Dates de séance invalides : la clôture de l'ordre du jour précède la séance", { field: 'cutoffAt' });
+  if (
+    Number.isNaN(Date.parse(c.cutoffAt)) ||
+    Number.isNaN(Date.parse(c.sessionDate)) ||
+    Date.parse(c.cutoffAt) > Date.parse(c.sessionDate)
+  ) {
+    throw errors.invalid("Dates de séance invalides : la clôture de l'ordre du jour précède la séance", {
+      field: 'cutoffAt',
+    });
   }
   if (isReached(ctx.now, c.cutoffAt)) throw errors.agendaCutoffPassed(c.cutoffAt);
   const { sessionId, sessionDate, cutoffAt } = c;
@@ -115,7 +129,8 @@ export function decideRecordAdmissibility(
   c: CommandOf<'RecordAdmissibility'>,
   ctx: CommandContext,
 ): DomainEvent[] {
-  if (s.admissibility) throw errors.alreadyDecided("La décision d'admissibilité a déjà été rendue : elle est définitive");
+  if (s.admissibility)
+    throw errors.alreadyDecided("La décision d'admissibilité a déjà été rendue : elle est définitive");
   requireMotivation(c.motivation);
   if (s.stage === 'awaiting_complement') throw errors.admissibilityBeforeCompleteness();
   requireDecisionStage(s, c.type, 'under_review');
@@ -137,7 +152,15 @@ export function decideRecordAdmissibility(
       return plan;
     });
   return [
-    { type: 'AdmissibilityRecorded', ...meta(ctx), sessionId, motivation, admissible, implementationDeadline, checkpoints },
+    {
+      type: 'AdmissibilityRecorded',
+      ...meta(ctx),
+      sessionId,
+      motivation,
+      admissible,
+      implementationDeadline,
+      checkpoints,
+    },
   ];
 }
 
@@ -148,13 +171,18 @@ export function decideAnswerComplement(
 ): DomainEvent[] {
   requireStage(s, c.type, ['awaiting_complement']);
   const deadline = s.complement?.deadline;
-  if (deadline && isReached(ctx.now, deadline.dueAt)) throw errors.deadlinePassed('répondre à la demande de complément', formatDeadlineFr(deadline, s.policy));
+  if (deadline && isReached(ctx.now, deadline.dueAt))
+    throw errors.deadlinePassed('répondre à la demande de complément', formatDeadlineFr(deadline, s.policy));
   const dossierVersion = requireDossierVersion(s, c.dossierVersion);
   const dossierHash = requireText(c.dossierHash, "L'empreinte du dossier est requise", 'dossierHash');
   return [{ type: 'ComplementAnswered', ...meta(ctx), round: s.complementRounds, dossierVersion, dossierHash }];
 }
 
-export function decideLapseCandidacy(s: CandidacyState, c: CommandOf<'LapseCandidacy'>, ctx: CommandContext): DomainEvent[] {
+export function decideLapseCandidacy(
+  s: CandidacyState,
+  c: CommandOf<'LapseCandidacy'>,
+  ctx: CommandContext,
+): DomainEvent[] {
   requireStage(s, c.type, ['awaiting_complement']);
   const complement = s.complement;
   if (!complement) throw errors.notAllowedInStage(c.type, s.stage);

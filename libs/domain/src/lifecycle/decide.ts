@@ -45,7 +45,11 @@ import { pendingTimers } from './pending-timers';
 export function decide(command: Command, state: CandidacyState | undefined, ctx: CommandContext): DomainEvent[] {
   // Commands may arrive untyped from the API: an unknown type is refused, not crashed on.
   const allowed = Object.hasOwn(COMMAND_ROLES, command.type) ? COMMAND_ROLES[command.type] : undefined;
-  if (!allowed) throw errors.invalid(command.type ? `Commande inconnue : « ${String(command.type)} »` : "La commande n'a pas de type", { type: command.type });
+  if (!allowed)
+    throw errors.invalid(
+      command.type ? `Commande inconnue : « ${String(command.type)} »` : "La commande n'a pas de type",
+      { type: command.type },
+    );
   if (!allowed.includes(ctx.actor.role)) throw errors.roleNotAllowed(command.type, allowed);
   const s = decideStart(command, state, ctx);
   if (Array.isArray(s)) return s;

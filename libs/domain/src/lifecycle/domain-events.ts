@@ -20,7 +20,14 @@ export interface CheckpointPlan {
 }
 
 export type DomainEvent =
-  | (Meta & { type: 'CandidacyOpened'; candidacyId: string; cooperativeId: string; cycle: number; policy: Policy; label?: LabelState })
+  | (Meta & {
+      type: 'CandidacyOpened';
+      candidacyId: string;
+      cooperativeId: string;
+      cycle: number;
+      policy: Policy;
+      label?: LabelState;
+    })
   | (Meta & { type: 'CycleStarted'; cycle: number; label: LabelState })
   | (Meta & { type: 'DraftSaved'; dossierVersion: number; dossierHash?: string })
   | (Meta & { type: 'DossierSubmitted'; dossierVersion: number; dossierHash: string })

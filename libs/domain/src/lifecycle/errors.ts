@@ -105,77 +105,141 @@ const fail = (code: LifecycleErrorCode, message: string, details?: Record<string
 
 export const errors = {
   noCandidacy: (type: CommandType) =>
-    fail('LIFECYCLE.NO_CANDIDACY', `Impossible de ${COMMAND_LABELS_FR[type]} : aucune candidature n'est ouverte`, { type }),
+    fail('LIFECYCLE.NO_CANDIDACY', `Impossible de ${COMMAND_LABELS_FR[type]} : aucune candidature n'est ouverte`, {
+      type,
+    }),
   alreadyOpened: () => fail('LIFECYCLE.ALREADY_OPENED', 'Une candidature est déjà ouverte pour ce cycle'),
   closed: (type: CommandType, stage: Stage) =>
-    fail('LIFECYCLE.CANDIDACY_CLOSED', `Impossible de ${COMMAND_LABELS_FR[type]} : la candidature est close (${STAGE_LABELS_FR[stage]})`, { type, stage }),
+    fail(
+      'LIFECYCLE.CANDIDACY_CLOSED',
+      `Impossible de ${COMMAND_LABELS_FR[type]} : la candidature est close (${STAGE_LABELS_FR[stage]})`,
+      { type, stage },
+    ),
   notAllowedInStage: (type: CommandType, stage: Stage) =>
-    fail('LIFECYCLE.NOT_ALLOWED_IN_STAGE', `Impossible de ${COMMAND_LABELS_FR[type]} au stade « ${STAGE_LABELS_FR[stage]} »`, { type, stage }),
+    fail(
+      'LIFECYCLE.NOT_ALLOWED_IN_STAGE',
+      `Impossible de ${COMMAND_LABELS_FR[type]} au stade « ${STAGE_LABELS_FR[stage]} »`,
+      { type, stage },
+    ),
   roleNotAllowed: (type: CommandType, allowed: readonly Role[]) =>
-    fail('LIFECYCLE.ROLE_NOT_ALLOWED', `Action réservée ${allowed.map((r) => ROLE_LABELS_FR[r]).join(' ou ')} : ${COMMAND_LABELS_FR[type]}`, { type, allowed }),
+    fail(
+      'LIFECYCLE.ROLE_NOT_ALLOWED',
+      `Action réservée ${allowed.map((r) => ROLE_LABELS_FR[r]).join(' ou ')} : ${COMMAND_LABELS_FR[type]}`,
+      { type, allowed },
+    ),
   otherCooperative: () =>
-    fail('LIFECYCLE.OTHER_COOPERATIVE', "Une coopérative ne peut agir que sur sa propre candidature"),
+    fail('LIFECYCLE.OTHER_COOPERATIVE', 'Une coopérative ne peut agir que sur sa propre candidature'),
   notAssignedVisitor: () =>
-    fail('LIFECYCLE.NOT_ASSIGNED_VISITOR', 'Seul le membre du comité désigné comme visiteur peut déposer le compte rendu de visite'),
+    fail(
+      'LIFECYCLE.NOT_ASSIGNED_VISITOR',
+      'Seul le membre du comité désigné comme visiteur peut déposer le compte rendu de visite',
+    ),
   invalid: (message: string, details?: Record<string, unknown>) => fail('LIFECYCLE.INVALID_COMMAND', message, details),
   motivationRequired: () => fail('LIFECYCLE.MOTIVATION_REQUIRED', 'Toute décision du comité doit être motivée'),
   missingItemsRequired: () =>
     fail('LIFECYCLE.MISSING_ITEMS_REQUIRED', 'Un dossier incomplet exige la liste des éléments manquants'),
   staleDossierVersion: (given: number, known: number) =>
-    fail('LIFECYCLE.STALE_DOSSIER_VERSION', `La version ${given} du dossier est antérieure à la version connue (${known})`, { given, known }),
+    fail(
+      'LIFECYCLE.STALE_DOSSIER_VERSION',
+      `La version ${given} du dossier est antérieure à la version connue (${known})`,
+      { given, known },
+    ),
   notOnAgenda: () => fail('LIFECYCLE.NOT_ON_AGENDA', "La candidature n'est inscrite à l'ordre du jour d'aucune séance"),
   agendaNotClosed: () =>
     fail('LIFECYCLE.AGENDA_NOT_CLOSED', "Le comité ne peut statuer avant la clôture de l'ordre du jour de la séance"),
   agendaAlreadyClosed: () => fail('LIFECYCLE.AGENDA_ALREADY_CLOSED', "L'ordre du jour de cette séance est déjà clos"),
   agendaCutoffPassed: (cutoffAt: string) =>
-    fail('LIFECYCLE.AGENDA_CUTOFF_PASSED', "La date limite d'inscription à l'ordre du jour de cette séance est passée", { cutoffAt }),
+    fail(
+      'LIFECYCLE.AGENDA_CUTOFF_PASSED',
+      "La date limite d'inscription à l'ordre du jour de cette séance est passée",
+      { cutoffAt },
+    ),
   wrongSession: (expected: string, given: string) =>
-    fail('LIFECYCLE.WRONG_SESSION', `La candidature est inscrite à la séance ${expected}, pas à la séance ${given}`, { expected, given }),
+    fail('LIFECYCLE.WRONG_SESSION', `La candidature est inscrite à la séance ${expected}, pas à la séance ${given}`, {
+      expected,
+      given,
+    }),
   /** `sentence`: the whole French sentence, which names what was already decided or done. */
   alreadyDecided: (sentence: string) => fail('LIFECYCLE.DECISION_ALREADY_RECORDED', sentence),
   admissibilityBeforeCompleteness: () =>
-    fail('LIFECYCLE.ADMISSIBILITY_BEFORE_COMPLETENESS', "La décision d'admissibilité exige une décision de complétude préalable (dossier complet)"),
+    fail(
+      'LIFECYCLE.ADMISSIBILITY_BEFORE_COMPLETENESS',
+      "La décision d'admissibilité exige une décision de complétude préalable (dossier complet)",
+    ),
   awardBeforeVisitReport: () =>
     fail('LIFECYCLE.AWARD_BEFORE_VISIT_REPORT', "La décision d'octroi exige le compte rendu de visite préalable"),
   midTermDecisionBeforeReport: () =>
-    fail('LIFECYCLE.MID_TERM_DECISION_BEFORE_REPORT', 'La décision à mi-parcours exige le bilan à mi-parcours de la coopérative'),
-  midTermReportAlreadyFiled: () => fail('LIFECYCLE.MID_TERM_REPORT_ALREADY_FILED', 'Le bilan à mi-parcours a déjà été déposé'),
+    fail(
+      'LIFECYCLE.MID_TERM_DECISION_BEFORE_REPORT',
+      'La décision à mi-parcours exige le bilan à mi-parcours de la coopérative',
+    ),
+  midTermReportAlreadyFiled: () =>
+    fail('LIFECYCLE.MID_TERM_REPORT_ALREADY_FILED', 'Le bilan à mi-parcours a déjà été déposé'),
   extensionAlreadyUsed: (allowed: number) =>
-    fail('LIFECYCLE.EXTENSION_ALREADY_USED', `Le nombre de prolongations autorisées (${allowed}) est atteint`, { allowed }),
+    fail('LIFECYCLE.EXTENSION_ALREADY_USED', `Le nombre de prolongations autorisées (${allowed}) est atteint`, {
+      allowed,
+    }),
   extensionTooLong: (max: number) =>
     fail('LIFECYCLE.EXTENSION_TOO_LONG', `Une prolongation doit durer de 1 à ${max} mois`, { max }),
   renewalWindowNotOpen: (opensOn: string) =>
-    fail('LIFECYCLE.RENEWAL_WINDOW_NOT_OPEN', `Le renouvellement ne peut être demandé qu'à partir du ${opensOn}`, { opensOn }),
+    fail('LIFECYCLE.RENEWAL_WINDOW_NOT_OPEN', `Le renouvellement ne peut être demandé qu'à partir du ${opensOn}`, {
+      opensOn,
+    }),
   renewalAlreadyRefused: () =>
-    fail('LIFECYCLE.RENEWAL_ALREADY_REFUSED', "Le renouvellement a été refusé : le label prendra fin à sa date d'expiration"),
+    fail(
+      'LIFECYCLE.RENEWAL_ALREADY_REFUSED',
+      "Le renouvellement a été refusé : le label prendra fin à sa date d'expiration",
+    ),
   withdrawAfterAward: () =>
-    fail('LIFECYCLE.WITHDRAW_AFTER_AWARD', 'Le label a été octroyé : la coopérative peut y renoncer, mais non retirer sa candidature'),
+    fail(
+      'LIFECYCLE.WITHDRAW_AFTER_AWARD',
+      'Le label a été octroyé : la coopérative peut y renoncer, mais non retirer sa candidature',
+    ),
   unknownCheckpoint: (checkpoint: number) =>
     fail('LIFECYCLE.UNKNOWN_CHECKPOINT', `Il n'y a pas de point d'étape à ${checkpoint} mois`, { checkpoint }),
   checkpointNotOpen: (checkpoint: number, opensOn: string) =>
-    fail('LIFECYCLE.CHECKPOINT_NOT_OPEN', `Le point d'étape à ${checkpoint} mois n'est ouvert qu'à partir du ${opensOn}`, { checkpoint, opensOn }),
+    fail(
+      'LIFECYCLE.CHECKPOINT_NOT_OPEN',
+      `Le point d'étape à ${checkpoint} mois n'est ouvert qu'à partir du ${opensOn}`,
+      { checkpoint, opensOn },
+    ),
   checkpointAlreadyFiled: (checkpoint: number) =>
-    fail('LIFECYCLE.CHECKPOINT_ALREADY_FILED', `Le bilan du point d'étape à ${checkpoint} mois a déjà été déposé`, { checkpoint }),
+    fail('LIFECYCLE.CHECKPOINT_ALREADY_FILED', `Le bilan du point d'étape à ${checkpoint} mois a déjà été déposé`, {
+      checkpoint,
+    }),
   adviceBeforeReport: (checkpoint: number) =>
-    fail('LIFECYCLE.ADVICE_BEFORE_REPORT', `L'avis sur le point d'étape à ${checkpoint} mois exige le bilan de la coopérative`, { checkpoint }),
+    fail(
+      'LIFECYCLE.ADVICE_BEFORE_REPORT',
+      `L'avis sur le point d'étape à ${checkpoint} mois exige le bilan de la coopérative`,
+      { checkpoint },
+    ),
   visitDateInPast: (visitDate: string) =>
     fail('LIFECYCLE.VISIT_DATE_IN_PAST', `La date de visite (${visitDate}) est déjà passée`, { visitDate }),
   visitNotYetHeld: (visitDate: string) =>
-    fail('LIFECYCLE.VISIT_NOT_YET_HELD', `Le compte rendu ne peut être déposé avant la visite du ${visitDate}`, { visitDate }),
+    fail('LIFECYCLE.VISIT_NOT_YET_HELD', `Le compte rendu ne peut être déposé avant la visite du ${visitDate}`, {
+      visitDate,
+    }),
   duplicateHelpRequest: (id: string) =>
     fail('LIFECYCLE.DUPLICATE_HELP_REQUEST', "Cette demande d'aide existe déjà", { helpRequestId: id }),
-  unknownHelpRequest: (id: string) => fail('LIFECYCLE.UNKNOWN_HELP_REQUEST', "Demande d'aide inconnue", { helpRequestId: id }),
+  unknownHelpRequest: (id: string) =>
+    fail('LIFECYCLE.UNKNOWN_HELP_REQUEST', "Demande d'aide inconnue", { helpRequestId: id }),
   helpRequestAlreadyAnswered: (id: string) =>
-    fail('LIFECYCLE.HELP_REQUEST_ALREADY_ANSWERED', "Cette demande d'aide a déjà reçu une réponse", { helpRequestId: id }),
+    fail('LIFECYCLE.HELP_REQUEST_ALREADY_ANSWERED', "Cette demande d'aide a déjà reçu une réponse", {
+      helpRequestId: id,
+    }),
   /** A coop action that comes after its deadline, before the deadline's timer has run (e.g. after an outage). */
   deadlinePassed: (whatFr: string, dateFr: string) =>
     fail('LIFECYCLE.DEADLINE_PASSED', `Le délai pour ${whatFr} a expiré le ${dateFr}`, { dateFr }),
   deadlineNotReached: (dueAt: string) =>
     fail('LIFECYCLE.DEADLINE_NOT_REACHED', "L'échéance n'est pas encore atteinte", { dueAt }),
   unknownReminder: (key: string) => fail('LIFECYCLE.UNKNOWN_REMINDER', `Aucun rappel « ${key} » n'est prévu`, { key }),
-  reminderAlreadySent: (key: string) => fail('LIFECYCLE.REMINDER_ALREADY_SENT', `Le rappel « ${key} » a déjà été envoyé`, { key }),
+  reminderAlreadySent: (key: string) =>
+    fail('LIFECYCLE.REMINDER_ALREADY_SENT', `Le rappel « ${key} » a déjà été envoyé`, { key }),
   reminderNotDue: (key: string, dueAt: string) =>
     fail('LIFECYCLE.REMINDER_NOT_DUE', `Le rappel « ${key} » n'est pas encore dû`, { key, dueAt }),
   wrongCycle: (expected: number, given: number) =>
-    fail('LIFECYCLE.WRONG_CYCLE', `Le cycle suivant est le cycle ${expected}, pas le cycle ${given}`, { expected, given }),
+    fail('LIFECYCLE.WRONG_CYCLE', `Le cycle suivant est le cycle ${expected}, pas le cycle ${given}`, {
+      expected,
+      given,
+    }),
 };

@@ -72,7 +72,11 @@ describe('refusals, as people read them', () => {
   });
 
   it('names who may act, with the right preposition', () => {
-    expect(errors.roleNotAllowed('RecordCompleteness', ['committee']).message).toBe('Action réservée au comité de validation : statuer sur la complétude');
-    expect(errors.roleNotAllowed('ScheduleVisit', ['federation']).message).toBe('Action réservée à la Fédération : planifier la visite');
+    expect(errors.roleNotAllowed('RecordCompleteness', ['committee']).message).toBe(
+      'Action réservée au comité de validation : statuer sur la complétude',
+    );
+    expect(errors.roleNotAllowed('ScheduleVisit', ['federation']).message).toBe(
+      'Action réservée à la Fédération : planifier la visite',
+    );
   });
 });

@@ -2,7 +2,7 @@
  * `evolve(state, event)`: the state after one event. Never refuses (the decider already did) and
  * never computes a deadline (events carry them), so replaying a history is exact.
  */
-import { parisDateOf } from '../calendar/calendar';
+import { parisTimeOf } from './policy';
 import type { DomainEvent } from './domain-events';
 import type { CandidacyState, CheckpointState, LabelState, Stage } from './state';
 import { isClosedStage } from './state';
@@ -74,14 +74,25 @@ function apply(s: CandidacyState, e: DomainEvent): CandidacyState {
     case 'DraftSaved':
       return { ...s, dossierVersion: e.dossierVersion, ...(e.dossierHash ? { dossierHash: e.dossierHash } : {}) };
     case 'DossierSubmitted':
-      return at(s, 'submitted', { dossierVersion: e.dossierVersion, dossierHash: e.dossierHash, dossierSubmittedAt: e.at });
+      return at(s, 'submitted', {
+        dossierVersion: e.dossierVersion,
+        dossierHash: e.dossierHash,
+        dossierSubmittedAt: e.at,
+      });
     case 'PlacedOnAgenda': {
-      const agenda = { kind: e.kind, sessionId: e.sessionId, sessionDate: e.sessionDate, cutoffAt: e.cutoffAt, closed: false };
+      const agenda = {
+        kind: e.kind,
+        sessionId: e.sessionId,
+        sessionDate: e.sessionDate,
+        cutoffAt: e.cutoffAt,
+        closed: false,
+      };
       return at(s, s.stage === 'submitted' ? 'on_agenda' : s.stage, { agenda });
     }
     case 'AgendaClosed': {
       const agenda = s.agenda ? { ...s.agenda, closed: true } : undefined;
-      const stage: Stage = s.stage === 'on_agenda' ? 'under_review' : s.stage === 'visit_done' ? 'award_decision' : s.stage;
+      const stage: Stage =
+        s.stage === 'on_agenda' ? 'under_review' : s.stage === 'visit_done' ? 'award_decision' : s.stage;
       return at(s, stage, agenda ? { agenda } : {});
     }
     case 'CompletenessRecorded':
@@ -109,7 +120,7 @@ function apply(s: CandidacyState, e: DomainEvent): CandidacyState {
       if (!e.admissible) return leaveAgenda(s, 'not_admissible', { admissibility });
       return leaveAgenda(s, 'implementation', {
         admissibility,
-        admissibleOn: parisDateOf(e.at),
+        admissibleOn: parisTimeOf(s.policy).dateOf(e.at),
         ...(e.implementationDeadline ? { implementationDeadline: e.implementationDeadline } : {}),
         checkpoints: (e.checkpoints ?? []).map((p) => ({ ...p, overdue: false })),
       });
@@ -123,7 +134,10 @@ function apply(s: CandidacyState, e: DomainEvent): CandidacyState {
     case 'CheckpointOverdue':
       return updateCheckpoint(s, e.checkpoint, { overdue: true });
     case 'HelpRequested':
-      return { ...s, helpRequests: [...s.helpRequests, { helpRequestId: e.helpRequestId, question: e.question, askedAt: e.at }] };
+      return {
+        ...s,
+        helpRequests: [...s.helpRequests, { helpRequestId: e.helpRequestId, question: e.question, askedAt: e.at }],
+      };
     case 'HelpRequestAnswered':
       return {
         ...s,
@@ -136,10 +150,18 @@ function apply(s: CandidacyState, e: DomainEvent): CandidacyState {
     case 'ImplementationWindowEnded':
       return at(s, 'visit_to_plan');
     case 'VisitScheduled':
-      return at(s, 'visit_scheduled', { visitRounds: e.round, visit: { round: e.round, visitorId: e.visitorId, date: e.visitDate } });
+      return at(s, 'visit_scheduled', {
+        visitRounds: e.round,
+        visit: { round: e.round, visitorId: e.visitorId, date: e.visitDate },
+      });
     case 'VisitReportFiled': {
       if (!s.visit) return s;
-      const report = { reportId: e.reportId, findingsSummary: e.findingsSummary, filedAt: e.at, ...(e.findings ? { findings: e.findings } : {}) };
+      const report = {
+        reportId: e.reportId,
+        findingsSummary: e.findingsSummary,
+        filedAt: e.at,
+        ...(e.findings ? { findings: e.findings } : {}),
+      };
       return at(s, 'visit_done', { visit: { ...s.visit, report } });
     }
     case 'LabelGranted':
@@ -156,11 +178,20 @@ function apply(s: CandidacyState, e: DomainEvent): CandidacyState {
     case 'LabelRefused':
       return leaveAgenda(s, 'not_awarded', { award: decision(e, 'refused') });
     case 'MidTermReportFiled':
-      return at(withLabel(s, (l) => ({ ...l, midTerm: { ...l.midTerm, reportId: e.reportId, reportFiledAt: e.at } })), 'mid_term_review');
+      return at(
+        withLabel(s, (l) => ({ ...l, midTerm: { ...l.midTerm, reportId: e.reportId, reportFiledAt: e.at } })),
+        'mid_term_review',
+      );
     case 'MidTermConfirmed':
-      return leaveAgenda(withLabel(s, (l) => ({ ...l, midTerm: { ...l.midTerm, decided: 'confirmed' } })), 'labelled');
+      return leaveAgenda(
+        withLabel(s, (l) => ({ ...l, midTerm: { ...l.midTerm, decided: 'confirmed' } })),
+        'labelled',
+      );
     case 'LabelWithdrawn':
-      return leaveAgenda(withLabel(s, (l) => ({ ...l, midTerm: { ...l.midTerm, decided: 'withdrawn' } })), 'label_withdrawn');
+      return leaveAgenda(
+        withLabel(s, (l) => ({ ...l, midTerm: { ...l.midTerm, decided: 'withdrawn' } })),
+        'label_withdrawn',
+      );
     case 'RenewalRequested':
       return at(s, 'renewal_requested', { renewal: { requestedAt: e.at, dossierVersion: e.dossierVersion } });
     case 'LabelRenewed':

@@ -679,7 +679,7 @@ class Simulation {
         (c) => Boolean(c.reportFiledAt) === filed && (filed ? !c.adviceGivenAt : true),
       );
       return ok && listed.length > 0
-        ? (d.pick(listed).checkpoint as number)
+        ? d.pick(listed).checkpoint
         : d.pick([...s.policy.checkpointMonths, 3, 6, 9, 12, 24, 0]);
     };
     const decision = () => ({
@@ -768,7 +768,7 @@ class Simulation {
           outcome,
           ...(outcome === 'extension' || !ok ? { extensionMonths } : {}),
           ...decision(),
-        } as Command;
+        };
       }
       case 'FileMidTermReport':
         return { type, reportId: text('mid-term-1') };
@@ -939,7 +939,9 @@ class Simulation {
     if (!s) return;
     stats.stages.add(s.stage);
     for (const timer of pendingTimers(s)) {
-      const problem = [timer.summaryFr, timer.subjectFr, timer.subjectDue?.whatFr].flatMap((t) => (t === undefined ? [] : [textProblem(t)])).find(Boolean);
+      const problem = [timer.summaryFr, timer.subjectFr, timer.subjectDue?.whatFr]
+        .flatMap((t) => (t === undefined ? [] : [textProblem(t)]))
+        .find(Boolean);
       if (problem) this.fail(`8. timer ${timer.key}: ${problem}`);
       if (timer.kind === 'reminder' && s.remindersSent.includes(timer.key))
         this.fail(`6. the sent reminder ${timer.key} is still pending`);
@@ -1035,7 +1037,13 @@ describe('invariants of the lifecycle decider (spec §6), on random histories', 
     expect(stats.codes.size).toBeGreaterThan(20);
     expect(stats.events.size).toBeGreaterThan(25);
     // 8. every kind of e-mail was rendered and read
-    expect([...stats.notificationKinds].sort()).toEqual(['agenda_closed', 'checkpoint_overdue', 'label_expired', 'reminder', 'stage_changed']);
+    expect([...stats.notificationKinds].sort()).toEqual([
+      'agenda_closed',
+      'checkpoint_overdue',
+      'label_expired',
+      'reminder',
+      'stage_changed',
+    ]);
     expect(stats.textsChecked).toBeGreaterThan(10_000);
   });
 });

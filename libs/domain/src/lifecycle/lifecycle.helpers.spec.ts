@@ -14,8 +14,16 @@ export const COMMITTEE: Actor = { role: 'committee', id: 'm-chair' };
 export const VISITOR: Actor = { role: 'committee', id: 'm-visitor' };
 export const SYSTEM: Actor = { role: 'system', id: 'system' };
 
-export const SESSION_JUNE = { sessionId: 'session-2026-06', sessionDate: '2026-06-09T08:00:00.000Z', cutoffAt: '2026-05-18T22:00:00.000Z' };
-export const SESSION_SEPT = { sessionId: 'session-2026-09', sessionDate: '2026-08-31T08:00:00.000Z', cutoffAt: '2026-08-09T22:00:00.000Z' };
+export const SESSION_JUNE = {
+  sessionId: 'session-2026-06',
+  sessionDate: '2026-06-09T08:00:00.000Z',
+  cutoffAt: '2026-05-18T22:00:00.000Z',
+};
+export const SESSION_SEPT = {
+  sessionId: 'session-2026-09',
+  sessionDate: '2026-08-31T08:00:00.000Z',
+  cutoffAt: '2026-08-09T22:00:00.000Z',
+};
 export const ADMITTED_AT = '2026-08-31T10:00:00.000Z';
 
 export class Story {
@@ -83,15 +91,27 @@ export function admitted(): Story {
   return story;
 }
 
-export const SESSION_AWARD = { sessionId: 'session-2027-12', sessionDate: '2027-12-14T09:00:00.000Z', cutoffAt: '2027-11-22T23:00:00.000Z' };
+export const SESSION_AWARD = {
+  sessionId: 'session-2027-12',
+  sessionDate: '2027-12-14T09:00:00.000Z',
+  cutoffAt: '2027-11-22T23:00:00.000Z',
+};
 export const AWARDED_AT = '2027-12-14T11:00:00.000Z';
 
 /** Ready early, visited on 2027-10-05, report on the agenda of December 2027, agenda closed. */
 export function awaitingAward(): Story {
   const story = admitted();
   story.run({ type: 'DeclareReadiness' }, COOP, '2027-09-01T08:00:00.000Z');
-  story.run({ type: 'ScheduleVisit', visitorId: VISITOR.id, visitDate: '2027-10-05' }, FEDERATION, '2027-09-02T08:00:00.000Z');
-  story.run({ type: 'FileVisitReport', reportId: 'vr-1', findingsSummary: 'En bonne voie' }, VISITOR, '2027-10-06T08:00:00.000Z');
+  story.run(
+    { type: 'ScheduleVisit', visitorId: VISITOR.id, visitDate: '2027-10-05' },
+    FEDERATION,
+    '2027-09-02T08:00:00.000Z',
+  );
+  story.run(
+    { type: 'FileVisitReport', reportId: 'vr-1', findingsSummary: 'En bonne voie' },
+    VISITOR,
+    '2027-10-06T08:00:00.000Z',
+  );
   story.run({ type: 'PlaceOnAgenda', ...SESSION_AWARD }, SYSTEM, '2027-10-06T08:00:01.000Z');
   story.run({ type: 'CloseAgenda', sessionId: SESSION_AWARD.sessionId }, SYSTEM, SESSION_AWARD.cutoffAt);
   return story;
@@ -100,6 +120,10 @@ export function awaitingAward(): Story {
 /** Label granted on 2027-12-14: expires 2030-12-16 (14 Dec 2030 is a Saturday). */
 export function labelled(): Story {
   const story = awaitingAward();
-  story.run({ type: 'DecideAward', outcome: 'granted', sessionId: SESSION_AWARD.sessionId, motivation: 'Moyens réunis' }, COMMITTEE, AWARDED_AT);
+  story.run(
+    { type: 'DecideAward', outcome: 'granted', sessionId: SESSION_AWARD.sessionId, motivation: 'Moyens réunis' },
+    COMMITTEE,
+    AWARDED_AT,
+  );
   return story;
 }

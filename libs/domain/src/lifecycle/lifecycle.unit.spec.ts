@@ -47,35 +47,58 @@ describe('the candidacy lifecycle as a whole', () => {
     expect(needsCommitteeAgenda(story.s)).toBe(true);
     const fresh = labelled();
     const fired = letTimeRun(fresh, (s) => isClosed(s.state));
-    expect(fired).toEqual(['reminder:mid-term:30d', 'reminder:renewal:6m', 'reminder:renewal:3m', 'reminder:renewal:1m', 'deadline:label-expiry']);
+    expect(fired).toEqual([
+      'reminder:mid-term:30d',
+      'reminder:renewal:6m',
+      'reminder:renewal:3m',
+      'reminder:renewal:1m',
+      'deadline:label-expiry',
+    ]);
     expect(fresh.s.stage).toBe('expired');
   });
 
   it('replaying the history gives the same state; sequence counts the events', () => {
     const story = labelled();
-    const replayed = story.history.reduce<ReturnType<typeof evolve> | undefined>((s, e: DomainEvent) => evolve(s, e), undefined);
+    const replayed = story.history.reduce<ReturnType<typeof evolve> | undefined>(
+      (s, e: DomainEvent) => evolve(s, e),
+      undefined,
+    );
     expect(replayed).toEqual(story.s);
     expect(story.s.sequence).toBe(story.history.length);
     expect(story.history.every((e) => typeof e.at === 'string' && typeof e.by === 'string')).toBe(true);
   });
 
   it('refuses every command before the candidacy is opened', () => {
-    expect(() => decide({ type: 'SaveDraft', dossierVersion: 1 }, undefined, { now: '2026-03-01T00:00:00.000Z', actor: COOP })).toThrow(
-      expect.objectContaining({ code: 'LIFECYCLE.NO_CANDIDACY' }),
-    );
+    expect(() =>
+      decide({ type: 'SaveDraft', dossierVersion: 1 }, undefined, { now: '2026-03-01T00:00:00.000Z', actor: COOP }),
+    ).toThrow(expect.objectContaining({ code: 'LIFECYCLE.NO_CANDIDACY' }));
   });
 
   it('refuses an unknown command type', () => {
-    expect(opened().refusal({ type: 'Hack' } as never, COOP, '2026-03-02T00:00:00.000Z')).toBe('LIFECYCLE.INVALID_COMMAND');
-    expect(opened().refusal({ type: 'toString' } as never, COOP, '2026-03-02T00:00:00.000Z')).toBe('LIFECYCLE.INVALID_COMMAND');
+    expect(opened().refusal({ type: 'Hack' } as never, COOP, '2026-03-02T00:00:00.000Z')).toBe(
+      'LIFECYCLE.INVALID_COMMAND',
+    );
+    expect(opened().refusal({ type: 'toString' } as never, COOP, '2026-03-02T00:00:00.000Z')).toBe(
+      'LIFECYCLE.INVALID_COMMAND',
+    );
   });
 
   it('a coop opens a candidacy only for its own cooperative', () => {
     const story = new Story();
-    const open = { type: 'OpenCandidacy' as const, candidacyId: 'c', cooperativeId: 'coop-2', cycle: 1, policy: STANDARD_POLICY };
+    const open = {
+      type: 'OpenCandidacy' as const,
+      candidacyId: 'c',
+      cooperativeId: 'coop-2',
+      cycle: 1,
+      policy: STANDARD_POLICY,
+    };
     expect(story.refusal(open, COOP, '2026-03-01T00:00:00.000Z')).toBe('LIFECYCLE.OTHER_COOPERATIVE');
-    expect(story.refusal({ ...open, cycle: 0 }, FEDERATION, '2026-03-01T00:00:00.000Z')).toBe('LIFECYCLE.INVALID_COMMAND');
-    expect(story.refusal({ ...open, label: labelled().s.label! }, FEDERATION, '2026-03-01T00:00:00.000Z')).toBe('LIFECYCLE.INVALID_COMMAND');
+    expect(story.refusal({ ...open, cycle: 0 }, FEDERATION, '2026-03-01T00:00:00.000Z')).toBe(
+      'LIFECYCLE.INVALID_COMMAND',
+    );
+    expect(story.refusal({ ...open, label: labelled().s.label! }, FEDERATION, '2026-03-01T00:00:00.000Z')).toBe(
+      'LIFECYCLE.INVALID_COMMAND',
+    );
   });
 
   it('only the system sends timer and agenda commands', () => {
@@ -95,7 +118,11 @@ describe('the candidacy lifecycle as a whole', () => {
       throw new Error('accepted');
     } catch (e) {
       expect(e).toBeInstanceOf(DomainError);
-      expect(e).toMatchObject({ name: 'DomainError', code: 'LIFECYCLE.NOT_ALLOWED_IN_STAGE', details: { stage: 'draft' } });
+      expect(e).toMatchObject({
+        name: 'DomainError',
+        code: 'LIFECYCLE.NOT_ALLOWED_IN_STAGE',
+        details: { stage: 'draft' },
+      });
       expect((e as Error).message).toBe('Impossible de se déclarer prête pour la visite au stade « brouillon »');
     }
   });

@@ -128,7 +128,8 @@ export function searchableDates(state: CandidacyState, nextDeadlineOf: 'due' | '
   const deadlines = pendingTimers(state)
     .filter((t) => t.kind === 'deadline')
     .map((t) => (nextDeadlineOf === 'due' && t.subjectDue ? t.subjectDue : { dueAt: t.dueAt, whatFr: t.summaryFr }));
-  const next = nextDeadlineOf === 'due' ? [...deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0] : deadlines[0];
+  const next =
+    nextDeadlineOf === 'due' ? [...deadlines].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0] : deadlines[0];
   const label = isClosedStage(state.stage) ? undefined : state.label;
   return {
     ...(next ? { nextDeadline: next.dueAt, nextDeadlineLabel: next.whatFr } : {}),

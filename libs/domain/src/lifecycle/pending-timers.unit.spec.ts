@@ -4,8 +4,22 @@ import { DEMO_POLICY } from './policy';
 import type { CandidacyState } from './state';
 import { pendingTimers, searchableDates } from './pending-timers';
 import {
-  admitted, AWARDED_AT, awaitingAward, COMMITTEE, COOP, FEDERATION, labelled, opened, SESSION_AWARD, SESSION_JUNE,
-  SESSION_SEPT, Story, submitted, SYSTEM, underReview, VISITOR,
+  admitted,
+  AWARDED_AT,
+  awaitingAward,
+  COMMITTEE,
+  COOP,
+  FEDERATION,
+  labelled,
+  opened,
+  SESSION_AWARD,
+  SESSION_JUNE,
+  SESSION_SEPT,
+  Story,
+  submitted,
+  SYSTEM,
+  underReview,
+  VISITOR,
 } from './lifecycle.helpers.spec';
 
 const timersOf = (s: CandidacyState) => Object.fromEntries(pendingTimers(s).map((t) => [t.key, t.dueAt]));
@@ -37,13 +51,26 @@ describe('pending timers', () => {
 
   it('reminds of a complement 14 and 3 days before its deadline, lapses at its end, stops once answered', () => {
     const story = underReview(SESSION_JUNE, '2026-03-02T10:00:01.000Z');
-    story.run({ type: 'RecordCompleteness', complete: false, missing: ['lettre'], sessionId: SESSION_JUNE.sessionId, motivation: 'm' }, COMMITTEE, SESSION_JUNE.sessionDate);
+    story.run(
+      {
+        type: 'RecordCompleteness',
+        complete: false,
+        missing: ['lettre'],
+        sessionId: SESSION_JUNE.sessionId,
+        motivation: 'm',
+      },
+      COMMITTEE,
+      SESSION_JUNE.sessionDate,
+    );
     expect(timersOf(story.s)).toEqual({
       'reminder:complement-1:14d': '2026-07-27T07:00:00.000Z', // Monday 27 July, 09:00 Paris
       'reminder:complement-1:3d': '2026-08-07T07:00:00.000Z',
       'deadline:complement-1': '2026-08-10T22:00:00.000Z',
     });
-    expect(pendingTimers(story.s)[0]).toMatchObject({ recipients: ['coop'], command: { type: 'SendReminder', key: 'reminder:complement-1:14d' } });
+    expect(pendingTimers(story.s)[0]).toMatchObject({
+      recipients: ['coop'],
+      command: { type: 'SendReminder', key: 'reminder:complement-1:14d' },
+    });
     expectAllFireable(story);
     story.run({ type: 'AnswerComplement', dossierVersion: 3, dossierHash: 'h' }, COOP, '2026-07-01T10:00:00.000Z');
     expect(pendingTimers(story.s)).toEqual([]);
@@ -79,20 +106,35 @@ describe('pending timers', () => {
     // The workflow's search attribute for runs recorded before v4 (patch next-deadline-is-due-date).
     expect(searchableDates(story.s, 'timer').nextDeadline).toBe('2027-03-15T23:00:00.000Z');
     story.run({ type: 'FileProgressReport', checkpoint: 6, reportId: 'r6' }, COOP, '2027-02-01T10:00:00.000Z');
-    expect(searchableDates(story.s).nextDeadline).toBe(story.s.checkpoints.find((c) => c.checkpoint === 12)!.deadline.dueAt);
+    expect(searchableDates(story.s).nextDeadline).toBe(
+      story.s.checkpoints.find((c) => c.checkpoint === 12)!.deadline.dueAt,
+    );
   });
 
   it('sends a reminder once, only when due, and only a pending one', () => {
     const story = admitted();
     const key = 'reminder:checkpoint-6:30d';
-    expect(story.refusal({ type: 'SendReminder', key }, SYSTEM, '2027-01-29T07:59:59.000Z')).toBe('LIFECYCLE.REMINDER_NOT_DUE');
-    expect(story.refusal({ type: 'SendReminder', key: 'reminder:nope' }, SYSTEM, '2027-01-29T08:00:00.000Z')).toBe('LIFECYCLE.UNKNOWN_REMINDER');
-    expect(story.refusal({ type: 'SendReminder', key }, COOP, '2027-01-29T08:00:00.000Z')).toBe('LIFECYCLE.ROLE_NOT_ALLOWED');
+    expect(story.refusal({ type: 'SendReminder', key }, SYSTEM, '2027-01-29T07:59:59.000Z')).toBe(
+      'LIFECYCLE.REMINDER_NOT_DUE',
+    );
+    expect(story.refusal({ type: 'SendReminder', key: 'reminder:nope' }, SYSTEM, '2027-01-29T08:00:00.000Z')).toBe(
+      'LIFECYCLE.UNKNOWN_REMINDER',
+    );
+    expect(story.refusal({ type: 'SendReminder', key }, COOP, '2027-01-29T08:00:00.000Z')).toBe(
+      'LIFECYCLE.ROLE_NOT_ALLOWED',
+    );
     const [sent] = story.run({ type: 'SendReminder', key }, SYSTEM, '2027-01-29T08:00:00.000Z');
-    expect(sent).toMatchObject({ type: 'ReminderSent', key, recipients: ['coop'], subjectFr: expect.stringContaining('1er mars 2027') });
+    expect(sent).toMatchObject({
+      type: 'ReminderSent',
+      key,
+      recipients: ['coop'],
+      subjectFr: expect.stringContaining('1er mars 2027'),
+    });
     expect(story.s.remindersSent).toEqual([key]);
     expect(timersOf(story.s)[key]).toBeUndefined();
-    expect(story.refusal({ type: 'SendReminder', key }, SYSTEM, '2027-01-29T08:00:01.000Z')).toBe('LIFECYCLE.REMINDER_ALREADY_SENT');
+    expect(story.refusal({ type: 'SendReminder', key }, SYSTEM, '2027-01-29T08:00:01.000Z')).toBe(
+      'LIFECYCLE.REMINDER_ALREADY_SENT',
+    );
   });
 
   it('skips stale reminders: only the latest past one of a subject, none once its deadline is past', () => {
@@ -100,21 +142,46 @@ describe('pending timers', () => {
     story.run({ type: 'DeclareReadiness' }, COOP, '2027-09-01T08:00:00.000Z');
     expect(pendingTimers(story.s)).toEqual([]); // visit to plan: the federation acts on ReadinessDeclared
     // Scheduled on 4 Oct at 10:00 for 5 Oct: the J-14 and J-1 (4 Oct 09:00) reminders are both past.
-    story.run({ type: 'ScheduleVisit', visitorId: VISITOR.id, visitDate: '2027-10-05' }, FEDERATION, '2027-10-04T08:00:00.000Z');
+    story.run(
+      { type: 'ScheduleVisit', visitorId: VISITOR.id, visitDate: '2027-10-05' },
+      FEDERATION,
+      '2027-10-04T08:00:00.000Z',
+    );
     expect(pendingTimers(story.s)).toEqual([
-      expect.objectContaining({ key: 'reminder:visit-1:1d', dueAt: '2027-10-04T07:00:00.000Z', recipients: ['visitor', 'coop'] }),
+      expect.objectContaining({
+        key: 'reminder:visit-1:1d',
+        dueAt: '2027-10-04T07:00:00.000Z',
+        recipients: ['visitor', 'coop'],
+      }),
     ]);
     expectAllFireable(story);
     // Moved to 20 Oct: a new round; J-14 (6 Oct) is ahead.
-    story.run({ type: 'ScheduleVisit', visitorId: VISITOR.id, visitDate: '2027-10-20' }, FEDERATION, '2027-10-04T09:00:00.000Z');
-    expect(timersOf(story.s)).toEqual({ 'reminder:visit-2:14d': '2027-10-06T07:00:00.000Z', 'reminder:visit-2:1d': '2027-10-19T07:00:00.000Z' });
+    story.run(
+      { type: 'ScheduleVisit', visitorId: VISITOR.id, visitDate: '2027-10-20' },
+      FEDERATION,
+      '2027-10-04T09:00:00.000Z',
+    );
+    expect(timersOf(story.s)).toEqual({
+      'reminder:visit-2:14d': '2027-10-06T07:00:00.000Z',
+      'reminder:visit-2:1d': '2027-10-19T07:00:00.000Z',
+    });
     story.run({ type: 'FileVisitReport', reportId: 'vr', findingsSummary: 's' }, VISITOR, '2027-10-20T15:00:00.000Z');
     expect(pendingTimers(story.s)).toEqual([]); // visit_done: the workflow places it on an agenda
   });
 
   it('after an extension, the new window has its own keys; a reminder already past is sent at once', () => {
     const story = awaitingAward();
-    story.run({ type: 'DecideAward', outcome: 'extension', extensionMonths: 1, sessionId: SESSION_AWARD.sessionId, motivation: 'm' }, COMMITTEE, AWARDED_AT);
+    story.run(
+      {
+        type: 'DecideAward',
+        outcome: 'extension',
+        extensionMonths: 1,
+        sessionId: SESSION_AWARD.sessionId,
+        motivation: 'm',
+      },
+      COMMITTEE,
+      AWARDED_AT,
+    );
     expect(timersOf(story.s)).toEqual({
       'reminder:visit-to-plan-2:60d': '2027-11-15T08:00:00.000Z',
       'deadline:implementation-2': '2028-01-14T23:00:00.000Z',

@@ -9,8 +9,8 @@ import {
   formatDateFr,
   formatParisTimeFr,
   nextWorkingDay,
-  parisDateOf,
-  parisInstant,
+  ParisTimeRule,
+  parisTime,
   previousWorkingDay,
 } from '../calendar/calendar';
 
@@ -39,6 +39,17 @@ export interface Policy {
   };
   /** Reminders fire at this Paris hour on a working day. */
   reminderHour: number;
+  /** How Paris time is computed: absent means the EU rule; set only for runs that replay older code (ADR 5). */
+  parisTime?: ParisTimeRule;
+}
+
+/** Paris time as this policy computes it. */
+export const parisTimeOf = (policy: Pick<Policy, 'parisTime'>) => parisTime(policy.parisTime);
+
+/** The policy computing Paris time under `rule` (the EU rule is the default, so it is not written). */
+export function withParisTime(policy: Policy, rule: ParisTimeRule | undefined): Policy {
+  const { parisTime: _previous, ...rest } = policy;
+  return rule && rule !== 'eu-rule' ? { ...rest, parisTime: rule } : rest;
 }
 
 export const STANDARD_POLICY: Policy = {
@@ -109,10 +120,10 @@ function isoPlus(instant: string, ms: number): string {
 export function deadline(fromInstant: string, span: Span, policy: Policy): Deadline {
   if (policy.timeScale === 'demo') {
     const dueAt = isoPlus(fromInstant, demoSpanMs(span, policy));
-    return { date: parisDateOf(dueAt), dueAt };
+    return { date: parisTimeOf(policy).dateOf(dueAt), dueAt };
   }
-  const nominal = addDays(addCalendarMonths(parisDateOf(fromInstant), span.months ?? 0), span.days ?? 0);
-  return endOfDay(nextWorkingDay(nominal));
+  const nominal = addDays(addCalendarMonths(parisTimeOf(policy).dateOf(fromInstant), span.months ?? 0), span.days ?? 0);
+  return endOfDay(nextWorkingDay(nominal), policy);
 }
 
 /**
@@ -125,7 +136,7 @@ export function showsTimeOfDay(policy: Policy): boolean {
 
 /** An instant as people read it: « 2 juin 2027 », or « 2 décembre 2026 à 19 h 04 min 12 s » in demo time. */
 export function formatInstantFr(instant: string, policy: Policy): string {
-  const date = formatDateFr(parisDateOf(instant));
+  const date = formatDateFr(parisTimeOf(policy).dateOf(instant));
   return showsTimeOfDay(policy) ? `${date} à ${formatParisTimeFr(instant)}` : date;
 }
 
@@ -135,8 +146,8 @@ export function formatDeadlineFr(d: Deadline, policy: Policy): string {
 }
 
 /** A deadline on a given civil date, due at its end (no rolling: used for visit dates). */
-export function endOfDay(date: CivilDate): Deadline {
-  return { date, dueAt: parisInstant(addDays(date, 1)) };
+export function endOfDay(date: CivilDate, policy: Pick<Policy, 'parisTime'>): Deadline {
+  return { date, dueAt: parisTimeOf(policy).instant(addDays(date, 1)) };
 }
 
 /**
@@ -144,7 +155,7 @@ export function endOfDay(date: CivilDate): Deadline {
  * previous expiry, overdue after a checkpoint): its civil date in calendar scale, its instant in demo.
  */
 export function anchorOf(d: Deadline, policy: Policy): string {
-  return policy.timeScale === 'demo' ? d.dueAt : parisInstant(d.date);
+  return policy.timeScale === 'demo' ? d.dueAt : parisTimeOf(policy).instant(d.date);
 }
 
 export type Before = { daysBefore: number } | { monthsBefore: number };
@@ -158,11 +169,11 @@ export function reminderAt(d: Deadline, before: Before, policy: Policy): string 
   const span: Span = 'daysBefore' in before ? { days: before.daysBefore } : { months: before.monthsBefore };
   if (policy.timeScale === 'demo') return isoPlus(d.dueAt, -demoSpanMs(span, policy));
   const date = addDays(addCalendarMonths(d.date, -(span.months ?? 0)), -(span.days ?? 0));
-  return parisInstant(previousWorkingDay(date), policy.reminderHour);
+  return parisTimeOf(policy).instant(previousWorkingDay(date), policy.reminderHour);
 }
 
 /** The first instant a span before a deadline (e.g. the renewal window): start of that day, no rolling. */
 export function windowOpensAt(d: Deadline, span: Span, policy: Policy): string {
   if (policy.timeScale === 'demo') return isoPlus(d.dueAt, -demoSpanMs(span, policy));
-  return parisInstant(addDays(addCalendarMonths(d.date, -(span.months ?? 0)), -(span.days ?? 0)));
+  return parisTimeOf(policy).instant(addDays(addCalendarMonths(d.date, -(span.months ?? 0)), -(span.days ?? 0)));
 }

@@ -2,8 +2,7 @@
  * Deadlines derived from the state, shared by `decide` (is it due yet?) and `timers` (when to
  * fire), so both always agree.
  */
-import { parisDateOf } from '../calendar/calendar';
-import { anchorOf, deadline, Deadline, endOfDay, windowOpensAt } from './policy';
+import { anchorOf, deadline, Deadline, endOfDay, parisTimeOf, windowOpensAt } from './policy';
 import type { CandidacyState, CheckpointState, LabelState } from './state';
 
 /** A checkpoint report still missing this long after its deadline is flagged overdue and escalated. */
@@ -18,7 +17,7 @@ export function renewalWindowOpensAt(label: LabelState, state: CandidacyState): 
 
 /** The visit "deadline": the end of the visit day (reminders count back from its date). */
 export function visitDeadline(state: CandidacyState): Deadline | undefined {
-  return state.visit ? endOfDay(state.visit.date) : undefined;
+  return state.visit ? endOfDay(state.visit.date, state.policy) : undefined;
 }
 
 /** A label granted at `grantedAt`, running from the decision date. */
@@ -26,7 +25,7 @@ export function labelFrom(grantedAt: string, state: CandidacyState): LabelState 
   const { policy } = state;
   return {
     grantedAt,
-    startsOn: parisDateOf(grantedAt),
+    startsOn: parisTimeOf(policy).dateOf(grantedAt),
     expiresOn: deadline(grantedAt, { months: policy.labelMonths }, policy),
     midTerm: { deadline: deadline(grantedAt, { months: policy.midTermMonths }, policy) },
   };

@@ -62,8 +62,15 @@ export function implementationTimers(state: CandidacyState): TimerCandidate[] {
       command: { type: 'EndImplementationWindow' },
       kind: 'deadline',
     },
-    reminder(state, `reminder:visit-to-plan-${state.extensionsUsed + 1}:${days}d`, id, end, { daysBefore: days }, ['coop', 'federation'],
-      `visite à planifier, fin de la mise en œuvre le ${formatDeadlineFr(end, state.policy)}`),
+    reminder(
+      state,
+      `reminder:visit-to-plan-${state.extensionsUsed + 1}:${days}d`,
+      id,
+      end,
+      { daysBefore: days },
+      ['coop', 'federation'],
+      `visite à planifier, fin de la mise en œuvre le ${formatDeadlineFr(end, state.policy)}`,
+    ),
   ];
 }
 
@@ -121,12 +128,16 @@ export function labelTimers(state: CandidacyState): TimerCandidate[] {
   if (!midTerm.reportFiledAt) {
     const d = reminders.midTermDaysBefore;
     const what = `bilan à mi-parcours attendu au plus tard le ${formatDeadlineFr(midTerm.deadline, state.policy)}`;
-    timers.push(reminder(state, `reminder:mid-term:${d}d`, 'mid-term', midTerm.deadline, { daysBefore: d }, ['coop'], what));
+    timers.push(
+      reminder(state, `reminder:mid-term:${d}d`, 'mid-term', midTerm.deadline, { daysBefore: d }, ['coop'], what),
+    );
   }
   if (!state.renewal) {
     const what = `label valable jusqu'au ${formatDeadlineFr(label.expiresOn, state.policy)}, renouvellement à demander`;
     for (const m of reminders.renewalMonthsBefore) {
-      timers.push(reminder(state, `reminder:renewal:${m}m`, 'renewal', label.expiresOn, { monthsBefore: m }, ['coop'], what));
+      timers.push(
+        reminder(state, `reminder:renewal:${m}m`, 'renewal', label.expiresOn, { monthsBefore: m }, ['coop'], what),
+      );
     }
   }
   return timers;

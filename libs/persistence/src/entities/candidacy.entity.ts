@@ -19,7 +19,10 @@ export class CandidacyEntity {
   /** The federation must act (the domain's `needsFederation`), whatever the date. */
   @Column('boolean', { name: 'federation_todo' }) federationTodo!: boolean;
   /** The checkpoint reports overdue and unfiled (the domain's `overdueCheckpoints`), or null. */
-  @Column('jsonb', { name: 'overdue_checkpoints', nullable: true }) overdueCheckpoints!: Array<{ checkpoint: number; deadline: { date: string; dueAt: string } }> | null;
+  @Column('jsonb', { name: 'overdue_checkpoints', nullable: true }) overdueCheckpoints!: Array<{
+    checkpoint: number;
+    deadline: { date: string; dueAt: string };
+  }> | null;
   @Column('jsonb') state!: Record<string, unknown>;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

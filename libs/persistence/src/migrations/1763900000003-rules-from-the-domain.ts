@@ -13,14 +13,22 @@ export class RulesFromTheDomain1763900000003 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query('DROP INDEX candidacies_federation_todo');
     await q.query('ALTER TABLE candidacies DROP COLUMN federation_todo');
-    await q.query('ALTER TABLE candidacies ADD COLUMN federation_todo boolean NOT NULL DEFAULT false, ADD COLUMN overdue_checkpoints jsonb');
+    await q.query(
+      'ALTER TABLE candidacies ADD COLUMN federation_todo boolean NOT NULL DEFAULT false, ADD COLUMN overdue_checkpoints jsonb',
+    );
     const rows = (await q.query('SELECT id, state FROM candidacies')) as Array<{ id: string; state: CandidacyState }>;
     for (const { id, state } of rows) {
       const overdue = overdueCheckpoints(state);
-      await q.query('UPDATE candidacies SET federation_todo = $2, overdue_checkpoints = $3 WHERE id = $1', [id, needsFederation(state), overdue.length ? JSON.stringify(overdue) : null]);
+      await q.query('UPDATE candidacies SET federation_todo = $2, overdue_checkpoints = $3 WHERE id = $1', [
+        id,
+        needsFederation(state),
+        overdue.length ? JSON.stringify(overdue) : null,
+      ]);
     }
     await q.query('CREATE INDEX candidacies_federation_todo ON candidacies (id) WHERE federation_todo');
-    await q.query('CREATE INDEX candidacies_with_overdue_checkpoints ON candidacies (id) WHERE overdue_checkpoints IS NOT NULL');
+    await q.query(
+      'CREATE INDEX candidacies_with_overdue_checkpoints ON candidacies (id) WHERE overdue_checkpoints IS NOT NULL',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

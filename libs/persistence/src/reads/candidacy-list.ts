@@ -74,7 +74,10 @@ export async function listCandidacies(
     where.push(`c.label_expires_on IS NOT NULL AND c.label_expires_on <= ${p(limitDate)}::date`);
   }
   const clause = where.join(' AND ');
-  const [{ total }] = (await ds.query(`SELECT count(*)::int AS total FROM candidacies c WHERE ${clause}`, values)) as [{ total: number }];
+  const [{ total }] = await ds.query<[{ total: number }]>(
+    `SELECT count(*)::int AS total FROM candidacies c WHERE ${clause}`,
+    values,
+  );
   const rows: ListRow[] = await ds.query(
     `SELECT c.id, c.cooperative_id, co.name AS cooperative_name, c.cycle, c.stage, c.stage_since, c.next_deadline_at,
             c.next_deadline_label, c.label_expires_on::text AS label_expires_on, c.closed

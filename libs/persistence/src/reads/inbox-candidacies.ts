@@ -22,7 +22,12 @@ interface Row {
 const SELECT = `SELECT c.id, c.cooperative_id, co.name AS cooperative_name, c.state
   FROM candidacies c JOIN cooperatives co ON co.id = c.cooperative_id`;
 
-const toCandidacy = (r: Row): InboxCandidacy => ({ candidacyId: r.id, cooperativeId: r.cooperative_id, cooperativeName: r.cooperative_name, state: r.state });
+const toCandidacy = (r: Row): InboxCandidacy => ({
+  candidacyId: r.id,
+  cooperativeId: r.cooperative_id,
+  cooperativeName: r.cooperative_name,
+  state: r.state,
+});
 
 /** A cooperative's open candidacies. */
 export async function coopInboxCandidacies(ds: DataSource, cooperativeId: string): Promise<InboxCandidacy[]> {

@@ -68,14 +68,14 @@ export async function federationKpis(ds: DataSource, now: Date = new Date()): Pr
   const horizon = labelExpiryHorizon(now.toISOString());
 
   // Engaged: an open candidacy (a label held is an open cycle: labelled, mid-term, renewal requested).
-  const [engagement] = (await ds.query(
+  const [engagement] = await ds.query<[{ active: number; engaged: number }]>(
     `SELECT count(*)::int AS active,
             count(*) FILTER (WHERE EXISTS (
               SELECT 1 FROM candidacies c WHERE c.cooperative_id = co.id
                 AND (NOT c.closed OR (c.label_expires_on IS NOT NULL AND c.label_expires_on >= $1::date))))::int AS engaged
        FROM cooperatives co WHERE co.active`,
     [today],
-  )) as [{ active: number; engaged: number }];
+  );
 
   const funnelRows: Array<{ stage: string; count: number; median_days: number | null }> = await ds.query(
     `SELECT c.stage, count(*)::int AS count,

@@ -133,9 +133,9 @@ export interface EngagementPopularity {
 
 /** Which engagements the submitted dossiers choose most (every engagement of the referential listed). */
 export async function engagementPopularity(ds: DataSource): Promise<EngagementPopularity> {
-  const [{ dossiers }] = (await ds.query(`SELECT count(*)::int AS dossiers FROM (${SUBMITTED_DOSSIERS}) s`)) as [
-    { dossiers: number },
-  ];
+  const [{ dossiers }] = await ds.query<[{ dossiers: number }]>(
+    `SELECT count(*)::int AS dossiers FROM (${SUBMITTED_DOSSIERS}) s`,
+  );
   const rows: Array<{
     id: string;
     axis: string;

@@ -29,16 +29,19 @@ export interface SessionAgenda {
  * Everything ever placed on a session's agenda: the PlacedOnAgenda events naming it (one line per
  * candidacy, cycle and kind, the latest placement) and the read model's current agenda items.
  */
-export async function sessionAgenda(ds: Pick<DataSource, 'query'>, sessionId: string, now: Date = new Date()): Promise<SessionAgenda> {
-  const [session] = (await ds.query(
-    'SELECT id, calendar, session_date, cutoff_at FROM committee_sessions WHERE id = $1',
-    [sessionId],
-  )) as Array<{
-    id: string;
-    calendar: string;
-    session_date: Date;
-    cutoff_at: Date;
-  }>;
+export async function sessionAgenda(
+  ds: Pick<DataSource, 'query'>,
+  sessionId: string,
+  now: Date = new Date(),
+): Promise<SessionAgenda> {
+  const [session] = await ds.query<
+    Array<{
+      id: string;
+      calendar: string;
+      session_date: Date;
+      cutoff_at: Date;
+    }>
+  >('SELECT id, calendar, session_date, cutoff_at FROM committee_sessions WHERE id = $1', [sessionId]);
   const rows: Array<{
     candidacy_id: string;
     cooperative_id: string;

@@ -1,5 +1,6 @@
 /** Conversions of values as `pg` returns them. */
-export const iso = (d: Date | string | null | undefined): string | null => (d == null ? null : new Date(d).toISOString());
+export const iso = (d: Date | string | null | undefined): string | null =>
+  d == null ? null : new Date(d).toISOString();
 export const num = (v: unknown): number => Number(v ?? 0);
 
 /** One page of a list, with the total count of the filtered rows. */

@@ -12,16 +12,18 @@ export class CandidacyRepository {
   }
 
   history(id: string): Promise<CandidacyEventEntity[]> {
-    return this.ds.getRepository(CandidacyEventEntity).find({ where: { candidacyId: id }, order: { cycle: 'ASC', sequence: 'ASC' } });
+    return this.ds
+      .getRepository(CandidacyEventEntity)
+      .find({ where: { candidacyId: id }, order: { cycle: 'ASC', sequence: 'ASC' } });
   }
 
   /** The cooperatives whose open candidacy waits on this session's agenda, not yet closed. */
   async cooperativesOnOpenAgenda(sessionId: string): Promise<string[]> {
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<Array<{ cooperative_id: string }>>(
       `SELECT cooperative_id FROM candidacies
         WHERE NOT closed AND state->'agenda'->>'sessionId' = $1 AND (state->'agenda'->>'closed')::boolean IS NOT TRUE`,
       [sessionId],
-    )) as Array<{ cooperative_id: string }>;
+    );
     return rows.map((r) => r.cooperative_id);
   }
 }

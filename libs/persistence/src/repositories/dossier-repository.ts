@@ -18,7 +18,10 @@ export class DossierRepository {
   save(candidacyId: string, dossier: Dossier, savedBy: string): Promise<DossierVersionEntity> {
     return this.ds.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [candidacyId]);
-      const [{ next }] = (await tx.query('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM dossier_versions WHERE candidacy_id = $1', [candidacyId])) as [{ next: number }];
+      const [{ next }] = await tx.query<[{ next: number }]>(
+        'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM dossier_versions WHERE candidacy_id = $1',
+        [candidacyId],
+      );
       const sha256 = createHash('sha256').update(JSON.stringify(dossier)).digest('hex');
       const versions = tx.getRepository(DossierVersionEntity);
       return versions.save(versions.create({ candidacyId, version: next, content: dossier, sha256, savedBy }));

@@ -14,18 +14,23 @@ export class IdempotencyRepository {
 
   /** True when this request may run: the key is new, or its record was abandoned. */
   async claim(caller: string, key: string, method: string, path: string): Promise<boolean> {
-    const claimed = (await this.ds.query(
+    const claimed = await this.ds.query<unknown[]>(
       `INSERT INTO api_idempotency (caller, key, method, path) VALUES ($1, $2, $3, $4)
        ON CONFLICT (caller, key) DO UPDATE SET created_at = now()
          WHERE api_idempotency.status IS NULL AND api_idempotency.created_at < now() - interval '1 minute'
        RETURNING key`,
       [caller, key, method, path],
-    )) as unknown[];
+    );
     return claimed.length > 0;
   }
 
   async complete(caller: string, key: string, status: number, body: unknown): Promise<void> {
-    await this.ds.query('UPDATE api_idempotency SET status = $3, body = $4 WHERE caller = $1 AND key = $2', [caller, key, status, JSON.stringify(body ?? null)]);
+    await this.ds.query('UPDATE api_idempotency SET status = $3, body = $4 WHERE caller = $1 AND key = $2', [
+      caller,
+      key,
+      status,
+      JSON.stringify(body ?? null),
+    ]);
   }
 
   async release(caller: string, key: string): Promise<void> {
@@ -33,6 +38,8 @@ export class IdempotencyRepository {
   }
 
   find(caller: string, key: string): Promise<IdempotencyRecord | null> {
-    return this.ds.getRepository(IdempotencyRecordEntity).findOne({ select: ['method', 'path', 'status', 'body'], where: { caller, key } });
+    return this.ds
+      .getRepository(IdempotencyRecordEntity)
+      .findOne({ select: ['method', 'path', 'status', 'body'], where: { caller, key } });
   }
 }

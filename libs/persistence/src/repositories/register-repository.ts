@@ -22,20 +22,23 @@ export class RegisterRepository {
 
   /** Null when a cooperative already has this id. */
   async addCooperative(c: Omit<CooperativeRecord, 'active'>): Promise<CooperativeRecord | null> {
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<CooperativeRecord[]>(
       'INSERT INTO cooperatives (id, name, region, email) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING RETURNING id, name, region, email, active',
       [c.id, c.name, c.region, c.email],
-    )) as CooperativeRecord[];
+    );
     return rows[0] ?? null;
   }
 
   /** Null when there is no such cooperative; absent fields are kept. */
-  async updateCooperative(id: string, changes: Partial<Omit<CooperativeRecord, 'id'>>): Promise<CooperativeRecord | null> {
-    const [rows] = (await this.ds.query(
+  async updateCooperative(
+    id: string,
+    changes: Partial<Omit<CooperativeRecord, 'id'>>,
+  ): Promise<CooperativeRecord | null> {
+    const [rows] = await this.ds.query<[CooperativeRecord[]]>(
       `UPDATE cooperatives SET name = COALESCE($2, name), region = COALESCE($3, region), email = COALESCE($4, email), active = COALESCE($5, active)
         WHERE id = $1 RETURNING id, name, region, email, active`,
       [id, changes.name ?? null, changes.region ?? null, changes.email ?? null, changes.active ?? null],
-    )) as [CooperativeRecord[]];
+    );
     return rows?.[0] ?? null;
   }
 
@@ -44,26 +47,36 @@ export class RegisterRepository {
   }
 
   standardSessions(): Promise<SessionRecord[]> {
-    return this.ds.getRepository(CommitteeSessionEntity).find({ where: { calendar: 'standard' }, order: { sessionDate: 'ASC' } });
+    return this.ds
+      .getRepository(CommitteeSessionEntity)
+      .find({ where: { calendar: 'standard' }, order: { sessionDate: 'ASC' } });
   }
 
   /** Null when a session already has this id. */
-  async addSession(s: { id: string; sessionDate: string; cutoffAt: string; members: string[] }): Promise<SessionRecord | null> {
-    const rows = (await this.ds.query(
+  async addSession(s: {
+    id: string;
+    sessionDate: string;
+    cutoffAt: string;
+    members: string[];
+  }): Promise<SessionRecord | null> {
+    const rows = await this.ds.query<SessionRow[]>(
       `INSERT INTO committee_sessions (id, calendar, session_date, cutoff_at, members) VALUES ($1, 'standard', $2, $3, $4)
        ON CONFLICT (id) DO NOTHING RETURNING id, calendar, session_date, cutoff_at, members`,
       [s.id, s.sessionDate, s.cutoffAt, s.members],
-    )) as SessionRow[];
+    );
     return rows[0] ? session(rows[0]) : null;
   }
 
   /** Null when there is no such session; members are kept when not given. */
-  async moveSession(id: string, to: { sessionDate: string; cutoffAt: string; members?: string[] }): Promise<SessionRecord | null> {
-    const [rows] = (await this.ds.query(
+  async moveSession(
+    id: string,
+    to: { sessionDate: string; cutoffAt: string; members?: string[] },
+  ): Promise<SessionRecord | null> {
+    const [rows] = await this.ds.query<[SessionRow[]]>(
       `UPDATE committee_sessions SET session_date = $2, cutoff_at = $3, members = COALESCE($4, members) WHERE id = $1
        RETURNING id, calendar, session_date, cutoff_at, members`,
       [id, to.sessionDate, to.cutoffAt, to.members ?? null],
-    )) as [SessionRow[]];
+    );
     return rows?.[0] ? session(rows[0]) : null;
   }
 }
@@ -76,4 +89,10 @@ interface SessionRow {
   members: string[];
 }
 
-const session = (r: SessionRow): SessionRecord => ({ id: r.id, calendar: r.calendar, sessionDate: r.session_date, cutoffAt: r.cutoff_at, members: r.members });
+const session = (r: SessionRow): SessionRecord => ({
+  id: r.id,
+  calendar: r.calendar,
+  sessionDate: r.session_date,
+  cutoffAt: r.cutoff_at,
+  members: r.members,
+});

@@ -8,7 +8,13 @@ export class ReportRepository {
 
   async add(candidacyId: string, kind: string, content: object, filedBy: string): Promise<string> {
     const id = randomUUID();
-    await this.ds.query('INSERT INTO reports (id, candidacy_id, kind, content, filed_by) VALUES ($1, $2, $3, $4, $5)', [id, candidacyId, kind, JSON.stringify(content), filedBy]);
+    await this.ds.query('INSERT INTO reports (id, candidacy_id, kind, content, filed_by) VALUES ($1, $2, $3, $4, $5)', [
+      id,
+      candidacyId,
+      kind,
+      JSON.stringify(content),
+      filedBy,
+    ]);
     return id;
   }
 

@@ -1,0 +1,61 @@
+/**
+ * What every actor action shares: the command goes to the candidacy's workflow as an Update and
+ * the answer is the new state; a report or a dossier version is stored first and removed only when
+ * the workflow refused (never on an unknown outcome).
+ */
+import { applyDecorators, Injectable, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Command } from '@qualicoop/domain';
+import { ReportRepository } from '@qualicoop/persistence';
+import { AuthedRequest } from '../auth/auth.guard';
+import { problem } from '../common/error-catalogue';
+import { CandidacyCommandsService, keepUnlessRefused } from './candidacy-commands.service';
+import { CandidacyReadsService } from './candidacy-reads.service';
+import { candidacyView as view } from './candidacy-view';
+
+export const uuid = new ParseUUIDPipe({ exceptionFactory: () => problem('CANDIDACY.NOT_FOUND') });
+
+/** The OpenAPI description every action controller shares. */
+export const ActionEndpoints = () =>
+  applyDecorators(
+    ApiTags('actions'),
+    ApiBearerAuth(),
+    ApiResponse({
+      status: 409,
+      description:
+        'Refused by the lifecycle: `code` (e.g. LIFECYCLE.ADMISSIBILITY_BEFORE_COMPLETENESS) and a French `detail`',
+    }),
+    ApiResponse({ status: 404, description: 'No such candidacy (or not yours)' }),
+  );
+
+@Injectable()
+export class ActionRunner {
+  constructor(
+    private readonly commands: CandidacyCommandsService,
+    private readonly reads: CandidacyReadsService,
+    private readonly reports: ReportRepository,
+  ) {}
+
+  async act(id: string, req: AuthedRequest, command: Command, key?: string) {
+    const row = await this.reads.get(id, req.caller);
+    const result = await this.commands.execute(row.workflowId, command, req.caller, key);
+    return { ...view(await this.reads.get(id, req.caller)), events: result.events };
+  }
+
+  /** Stores the report, then files it; the row goes only if the workflow refused (not on an unknown outcome). */
+  async withReport(
+    id: string,
+    req: AuthedRequest,
+    kind: string,
+    content: object,
+    command: (reportId: string) => Command,
+    key?: string,
+  ) {
+    await this.reads.get(id, req.caller);
+    const reportId = await this.reports.add(id, kind, content, req.caller.sub);
+    return keepUnlessRefused(
+      () => this.act(id, req, command(reportId), key),
+      () => this.reports.discard(reportId),
+    );
+  }
+}
