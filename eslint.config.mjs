@@ -14,6 +14,7 @@ export default [
   {
     ignores: [
       '**/node_modules/**',
+      'apps/console/src/api/openapi.d.ts',
       'dist/**',
       '.tools/**',
       '.data/**',
@@ -29,7 +30,7 @@ export default [
   prettier,
   { plugins: { '@nx': nx } },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -83,6 +84,12 @@ export default [
             {
               sourceTag: 'type:infra',
               onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:contracts', 'type:persistence'],
+            },
+            // The web console: the domain's pure rules and texts, the public API over HTTP, nothing else.
+            {
+              sourceTag: 'type:console',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              bannedExternalImports: ['@nestjs/*', '@temporalio/*', 'typeorm', 'pg', ...NODE_BUILTINS],
             },
             {
               sourceTag: 'type:e2e',

@@ -81,12 +81,32 @@ function ensureTemporalBinaries() {
 function build() {
   say('building TypeScript (tsc -b)…');
   if (run('npx', ['tsc', '-b', 'tsconfig.build.json']) !== 0) fail('TypeScript build failed.');
+  say('building the web console (vite)…');
+  if (run('npm', ['run', '--silent', 'build:console']) !== 0) fail('The web console did not build.');
+}
+
+/** The browser tests drive Debian's Chromium (TOOLCHAIN.md): installed here when missing. */
+const CHROMIUM = process.env.QC_CHROMIUM_PATH ?? '/usr/bin/chromium';
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  say(`Chromium is missing (${CHROMIUM}): installing Debian's chromium package for the browser tests…`);
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
+  const apt = (args) => {
+    const [cmd, ...rest] = [...sudo, 'apt-get', ...args];
+    return run(cmd, rest, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  };
+  if (apt(['update', '-qq']) !== 0 || apt(['install', '-y', '-qq', 'chromium']) !== 0 || !existsSync(CHROMIUM)) {
+    fail(
+      'Could not install Chromium: install it (apt-get install chromium) or set QC_CHROMIUM_PATH to a Chromium binary.',
+    );
+  }
 }
 
 const command = process.argv[2] ?? 'start';
 ensureNodeModules();
 ensureTemporalBinaries();
 if (command === 'tools') process.exit(0);
+if (command === 'test') ensureChromium();
 build();
 const node = (script, args = []) => run(process.execPath, ['-r', './infra/register-paths.cjs', script, ...args]);
 if (command === 'start') process.exit(node('dist/infra/src/start.js', process.argv.slice(3)));

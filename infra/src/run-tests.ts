@@ -32,7 +32,7 @@ const jest = (name: string, args: string[]): Step => ({
 const checks: Step[] = [
   // `nx show projects` computes the project graph the module-boundary rule needs.
   { name: 'lint', cmd: 'npm', args: ['run', '--silent', 'lint'] },
-  { name: 'typecheck', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.json', '--noEmit'] },
+  { name: 'typecheck', cmd: 'npm', args: ['run', '--silent', 'typecheck'] },
   { name: 'format', cmd: 'npx', args: ['prettier', '--check', '--log-level=warn', '.'] },
 ];
 const jestSteps: Step[] =
@@ -48,6 +48,12 @@ const reported: Step[] =
   extra.length > 0
     ? []
     : [
+        {
+          // The web console in Debian's Chromium against the whole system (test/browser, ADR 12).
+          name: 'browser',
+          cmd: 'npx',
+          args: ['playwright', 'test', '-c', 'test/browser/playwright.config.ts'],
+        },
         {
           name: 'schemathesis',
           cmd: 'node',

@@ -17,12 +17,15 @@ async function main(): Promise<void> {
       temporal: int(process.env.TEMPORAL_PORT, 7233),
       temporalUi: int(process.env.TEMPORAL_UI_PORT, 8233),
       api: int(process.env.API_PORT, 3000),
+      mailSmtp: int(process.env.MAIL_SMTP_PORT, 1025),
+      mailWeb: int(process.env.MAIL_WEB_PORT, 1080),
     },
     policy: demo ? 'demo' : 'standard',
     echo: true,
   });
   console.log(`
 Quali'Coop is running (policy: ${demo ? 'demo — a month lasts 10 seconds' : 'standard'}).
+  Console       ${stack.apiUrl}/console/   (the web console, in French)
   API           ${stack.apiUrl}
   API docs      ${stack.apiUrl}/docs   (OpenAPI: ${stack.apiUrl}/openapi.json)
   Temporal UI   ${stack.temporalUiUrl}

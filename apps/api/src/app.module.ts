@@ -1,7 +1,11 @@
 import { MiddlewareConsumer, Module, NestModule, ValidationError, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { join } from 'node:path';
+import { REPO_ROOT } from '@qualicoop/platform';
 import { AuthGuard } from './auth/auth.guard';
+import { MeController, SignInController } from './auth/sign-in.controller';
 import { CandidaciesModule } from './candidacies/candidacies.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { InfrastructureModule } from './common/infrastructure.module';
@@ -40,9 +44,16 @@ const validation = new ValidationPipe({
   exceptionFactory: (errors) => problem('REQUEST.VALIDATION_FAILED', { errors: errors.flatMap((e) => fieldErrors(e)) }),
 });
 
+/** The web console (built by `npm start`/`npm test` into dist/console), a single-page app under /console. */
+const consoleApp = ServeStaticModule.forRoot({
+  rootPath: join(REPO_ROOT, 'dist', 'console'),
+  serveRoot: '/console',
+  serveStaticOptions: { index: 'index.html', maxAge: '1h' },
+});
+
 @Module({
-  imports: [InfrastructureModule, CandidaciesModule, ReadsModule, throttler],
-  controllers: [HealthController, DocumentsController, RegisterController],
+  imports: [InfrastructureModule, CandidaciesModule, ReadsModule, throttler, consoleApp],
+  controllers: [HealthController, DocumentsController, RegisterController, SignInController, MeController],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -100,3 +100,9 @@ it('documents one optional Idempotency-Key on every write, and no other header',
     });
   }
 });
+
+it('is the client the web console is typed with (regenerate with `npm run openapi`)', () => {
+  const generated = readFileSync(join(DIR, 'schema.ts'), 'utf8');
+  const consoleTypes = readFileSync(join(REPO_ROOT, 'apps', 'console', 'src', 'api', 'openapi.d.ts'), 'utf8');
+  expect(consoleTypes).toBe(generated);
+});

@@ -9,3 +9,4 @@ export * from './french-text';
 export * from './inbox';
 export * from './dossier-schema';
 export * from './schema-errors';
+export * from './timeline';

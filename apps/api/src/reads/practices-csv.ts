@@ -2,16 +2,13 @@
  * The practices export as CSV for French Excel: UTF-8 with BOM, `;` separator, decimal comma,
  * CRLF; a cell starting like a formula is defused.
  */
-import { parisDateOf, Stage, STAGE_LABELS_FR } from '@qualicoop/domain';
+import { INDICATOR_KIND_LABELS_FR, INDICATOR_KINDS, parisDateOf, Stage, STAGE_LABELS_FR } from '@qualicoop/domain';
 import type { PracticeRow } from '@qualicoop/persistence';
 
-export const INDICATOR_KIND_LABELS_FR: Record<string, string> = {
-  metier: 'métier',
-  economique: 'économique',
-  gouvernance: 'gouvernance',
-  ressources_humaines: 'ressources humaines',
-  autre: 'autre',
-};
+function kindFr(kind: string): string {
+  const known = INDICATOR_KINDS.find((k) => k === kind);
+  return known ? INDICATOR_KIND_LABELS_FR[known] : kind;
+}
 
 export const PRACTICES_CSV_HEADER = [
   'Coopérative (id)',
@@ -57,7 +54,7 @@ export function practicesCsv(rows: readonly PracticeRow[]): string {
         csvText(r.engagementId),
         csvText(r.engagementTitle),
         csvText(r.indicatorName),
-        csvText(INDICATOR_KIND_LABELS_FR[r.kind] ?? r.kind),
+        csvText(kindFr(r.kind)),
         csvNumber(r.baselineValue),
         csvText(r.baselineUnit),
         csvText(r.baselineDate),

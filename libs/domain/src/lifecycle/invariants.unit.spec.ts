@@ -35,6 +35,7 @@ import { DomainError, LIFECYCLE_ERROR_CODES } from './errors';
 import { evolve } from './evolve';
 import { frenchTextProblems } from '../french-text';
 import { notificationsFor } from '../notifications';
+import { timelineEntry } from '../timeline';
 import { COMMITTEE, COOP, FEDERATION, OTHER_COOP, SYSTEM, VISITOR } from './lifecycle.helpers.spec';
 import { pendingTimers } from './pending-timers';
 import { DEMO_POLICY, demoMonthMs, STANDARD_POLICY, type Policy } from './policy';
@@ -917,6 +918,9 @@ class Simulation {
         const problem = textProblem(n.subject) ?? textProblem(n.body);
         if (problem) this.fail(`8. the ${n.kind} e-mail of ${event.type}: ${problem}`);
       }
+      const entry = timelineEntry(event, state.policy);
+      const told = textProblem(entry.what);
+      if (told) this.fail(`8. the timeline entry of ${event.type}: ${told}`);
       this.history.push(event);
       if (state.sequence !== this.oracle.cycleEvents)
         this.fail(`5. sequence ${state.sequence}, ${this.oracle.cycleEvents} events applied in the cycle`);

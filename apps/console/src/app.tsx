@@ -1,0 +1,64 @@
+/** Routes by who is signed in. */
+import { useEffect, useRef } from 'react';
+import { Route, Routes, useLocation } from 'react-router';
+import { useSession } from './auth/session';
+import { Loading } from './components/loading';
+import { Shell } from './components/shell';
+import { CandidacyPage } from './pages/candidacy';
+import { CoopHomePage } from './pages/coop-home';
+import { DossierPage } from './pages/dossier/dossier-page';
+import { SignInPage } from './pages/sign-in';
+import { TasksPage } from './pages/tasks';
+
+const TITLES: Array<[RegExp, string]> = [
+  [/^\/candidatures\/[^/]+\/dossier$/, 'Dossier de candidature'],
+  [/^\/candidatures\//, 'Candidature'],
+  [/^\/$/, 'Accueil'],
+];
+
+/**
+ * Each page names itself in the tab. After a move the person made (signing in, following a link)
+ * focus goes to the new content, as a screen reader user expects; not on the first page shown
+ * (nor when a session is restored on reload), where the skip link comes first.
+ */
+function usePageChange(state: 'loading' | 'signed-out' | 'signed-in') {
+  const { pathname } = useLocation();
+  const settled = useRef(false);
+  useEffect(() => {
+    const title = TITLES.find(([re]) => re.test(pathname))?.[1] ?? 'Console';
+    document.title = `${title} — Quali'Coop`;
+    if (state === 'loading') return;
+    if (!settled.current) {
+      settled.current = true;
+      return;
+    }
+    document.getElementById('contenu')?.focus();
+  }, [pathname, state]);
+}
+
+export function App() {
+  const { status } = useSession();
+  usePageChange(status.state);
+  if (status.state === 'loading')
+    return (
+      <Shell>
+        <Loading what="votre session" />
+      </Shell>
+    );
+  if (status.state === 'signed-out')
+    return (
+      <Shell>
+        <SignInPage options={status.options} problem={status.problem} />
+      </Shell>
+    );
+  return (
+    <Shell>
+      <Routes>
+        <Route path="/" element={status.me.role === 'coop' ? <CoopHomePage /> : <TasksPage />} />
+        <Route path="/candidatures/:id" element={<CandidacyPage />} />
+        <Route path="/candidatures/:id/dossier" element={<DossierPage />} />
+        <Route path="*" element={status.me.role === 'coop' ? <CoopHomePage /> : <TasksPage />} />
+      </Routes>
+    </Shell>
+  );
+}

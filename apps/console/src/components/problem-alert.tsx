@@ -1,0 +1,22 @@
+/** A refusal or an outage, in the API's own French words. */
+import { Alert, List } from '@mantine/core';
+import { Problem } from '../api/client';
+
+export function ProblemAlert({ error, title = "L'action n'a pas abouti" }: { error: unknown; title?: string }) {
+  if (!error) return null;
+  const problem = error instanceof Problem ? error : undefined;
+  // Each field's sentence, unless it only repeats the detail.
+  const fields = problem?.errors.filter((e) => e.message !== problem.detail) ?? [];
+  return (
+    <Alert color="red" title={title} role="alert">
+      {problem?.detail ?? "Une erreur inattendue s'est produite. Réessayez dans un instant."}
+      {fields.length > 0 && (
+        <List size="sm" mt="xs">
+          {fields.map((e) => (
+            <List.Item key={`${e.field}:${e.code}`}>{e.message}</List.Item>
+          ))}
+        </List>
+      )}
+    </Alert>
+  );
+}

@@ -1,0 +1,40 @@
+/** What the signed-in person has to do (the API's inbox), optionally for one candidacy. */
+import { List, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { answer, api } from '../api/client';
+import type { InboxItem, Page } from '../api/types';
+import { dueFr } from '../format';
+import { Loading } from './loading';
+import { ProblemAlert } from './problem-alert';
+
+export function useInbox() {
+  return useQuery({
+    queryKey: ['inbox'],
+    queryFn: () => answer<Page<InboxItem>>(api.GET('/inbox', { params: { query: { limit: 200 } } })),
+  });
+}
+
+export function TaskList({
+  candidacyId,
+  showCooperative = false,
+}: {
+  candidacyId?: string;
+  showCooperative?: boolean;
+}) {
+  const inbox = useInbox();
+  if (inbox.isPending) return <Loading what="vos tâches" />;
+  if (inbox.error) return <ProblemAlert error={inbox.error} title="Vos tâches n'ont pas pu être chargées" />;
+  const items = inbox.data.items.filter((i) => !candidacyId || i.candidacyId === candidacyId);
+  if (items.length === 0) return <Text>Rien à faire pour le moment.</Text>;
+  return (
+    <List spacing="xs">
+      {items.map((i) => (
+        <List.Item key={`${i.candidacyId}:${i.what}`}>
+          {showCooperative && <strong>{i.cooperativeName} : </strong>}
+          {i.what}
+          {i.dueBy && <> — au plus tard le {dueFr(i.dueBy)}</>}
+        </List.Item>
+      ))}
+    </List>
+  );
+}

@@ -1,0 +1,38 @@
+/** What is left before the dossier can be filed: the server's own rules, checked as one types. */
+import { Alert, Anchor, List, Text } from '@mantine/core';
+import type { DossierBreach } from '@qualicoop/domain';
+import { forwardRef } from 'react';
+import { fieldId } from './field-id';
+
+export const Checklist = forwardRef<HTMLHeadingElement, { breaches: DossierBreach[] }>(function Checklist(
+  { breaches },
+  headingRef,
+) {
+  return (
+    <section aria-labelledby="avant-depot">
+      <h2 id="avant-depot" ref={headingRef} tabIndex={-1} className="section-title">
+        Avant de déposer le dossier
+      </h2>
+      {breaches.length === 0 ? (
+        <Alert color="green" title="Le dossier est complet">
+          Toutes les règles de la démarche sont respectées : vous pouvez déposer le dossier.
+        </Alert>
+      ) : (
+        <>
+          <Text mb="xs">
+            {breaches.length === 1
+              ? 'Il reste 1 point à compléter :'
+              : `Il reste ${breaches.length} points à compléter :`}
+          </Text>
+          <List spacing={4}>
+            {breaches.map((b) => (
+              <List.Item key={`${b.field}:${b.code}`}>
+                <Anchor href={`#${fieldId(b.field)}`}>{b.message}</Anchor>
+              </List.Item>
+            ))}
+          </List>
+        </>
+      )}
+    </section>
+  );
+});

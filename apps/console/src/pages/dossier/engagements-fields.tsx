@@ -1,0 +1,91 @@
+/** The 3 axes and their 12 engagements: choose at least 8 (2 per axis), each with its indicators. */
+import { Button, Checkbox, Fieldset, Stack, Text } from '@mantine/core';
+import { CURRENT_REFERENTIAL, type Dossier } from '@qualicoop/domain';
+import { fieldId } from './field-id';
+import { IndicatorFields } from './indicator-fields';
+
+type Edit = (change: (d: Dossier) => void) => void;
+
+export function EngagementsFields({ dossier, edit, readOnly }: { dossier: Dossier; edit: Edit; readOnly: boolean }) {
+  const chosen = dossier.engagements ?? [];
+  const indexOf = (engagementId: string) => chosen.findIndex((c) => c.engagementId === engagementId);
+  const toggle = (engagementId: string, on: boolean) =>
+    edit((d) => {
+      const list = (d.engagements ??= []);
+      const at = list.findIndex((c) => c.engagementId === engagementId);
+      if (on && at < 0) list.push({ engagementId, indicators: [{ actionPlan: [{}] }] });
+      if (!on && at >= 0) list.splice(at, 1);
+    });
+  return (
+    <Stack gap="lg" id={fieldId('engagements')} tabIndex={-1}>
+      {CURRENT_REFERENTIAL.axes.map((axis) => (
+        <Fieldset
+          key={axis.id}
+          id={fieldId(`engagements.axis.${axis.id}`)}
+          tabIndex={-1}
+          legend={
+            <>
+              Axe {axis.id} — {axis.title}
+            </>
+          }
+        >
+          <Text fz="sm" c="dimmed" mb="md">
+            {axis.subtitle}
+          </Text>
+          <Stack gap="lg">
+            {CURRENT_REFERENTIAL.engagements
+              .filter((e) => e.axis === axis.id)
+              .map((e) => {
+                const i = indexOf(e.id);
+                const choice = i >= 0 ? chosen[i] : undefined;
+                const path = `engagements[${i}]`;
+                return (
+                  <Stack key={e.id} gap="sm">
+                    <Checkbox
+                      id={fieldId(`engagement.${e.id}`)}
+                      label={`${e.id} — ${e.title}`}
+                      description={e.guidance}
+                      checked={choice !== undefined}
+                      disabled={readOnly}
+                      onChange={(ev) => toggle(e.id, ev.currentTarget.checked)}
+                      styles={{ label: { fontWeight: 600 } }}
+                    />
+                    {choice && (
+                      <Stack gap="sm" pl="xl" id={fieldId(`${path}.indicators`)} tabIndex={-1}>
+                        {(choice.indicators ?? []).map((ind, j) => (
+                          <IndicatorFields
+                            key={j}
+                            indicator={ind}
+                            path={`${path}.indicators[${j}]`}
+                            label={`${e.id} — indicateur ${j + 1}`}
+                            readOnly={readOnly}
+                            edit={edit}
+                            at={(d) => d.engagements![i]!.indicators![j]!}
+                            onRemove={() => edit((d) => d.engagements![i]!.indicators!.splice(j, 1))}
+                          />
+                        ))}
+                        {!readOnly && (
+                          <Button
+                            variant="light"
+                            style={{ alignSelf: 'flex-start' }}
+                            onClick={() =>
+                              edit((d) => {
+                                const c = d.engagements![i]!;
+                                c.indicators = [...(c.indicators ?? []), { actionPlan: [{}] }];
+                              })
+                            }
+                          >
+                            Ajouter un indicateur à l&apos;engagement {e.id}
+                          </Button>
+                        )}
+                      </Stack>
+                    )}
+                  </Stack>
+                );
+              })}
+          </Stack>
+        </Fieldset>
+      ))}
+    </Stack>
+  );
+}

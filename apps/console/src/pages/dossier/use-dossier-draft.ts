@@ -1,0 +1,99 @@
+/**
+ * The dossier being written: loaded from the last saved version, kept in this browser as it is
+ * typed (so a reload or an error loses nothing), saved as a draft a few seconds after the last
+ * change and on demand.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Dossier } from '@qualicoop/domain';
+import { answer, api, Problem } from '../../api/client';
+
+/** The last saved version, as `GET /candidacies/{id}/dossier` answers. */
+export interface SavedDossier {
+  version: number;
+  sha256: string;
+  savedAt: string;
+  dossier: Dossier;
+}
+
+interface Backup {
+  basedOn: number | null;
+  content: Dossier;
+}
+
+const AUTOSAVE_MS = 3000;
+const backupKey = (candidacyId: string) => `qc.dossier.${candidacyId}`;
+
+function readBackup(candidacyId: string): Backup | undefined {
+  try {
+    const raw = localStorage.getItem(backupKey(candidacyId));
+    return raw ? (JSON.parse(raw) as Backup) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export type SaveState =
+  | { state: 'saved'; at: Date | null; version: number | null }
+  | { state: 'unsaved' }
+  | { state: 'saving' }
+  | { state: 'failed'; problem: Problem };
+
+export function useDossierDraft(candidacyId: string, saved: SavedDossier | null, editable: boolean) {
+  const backup = editable ? readBackup(candidacyId) : undefined;
+  const restoredFromBackup =
+    backup !== undefined && JSON.stringify(backup.content) !== JSON.stringify(saved?.dossier ?? {});
+  const [dossier, setDossier] = useState<Dossier>(() =>
+    restoredFromBackup ? backup.content : structuredClone(saved?.dossier ?? {}),
+  );
+  const [save, setSave] = useState<SaveState>(
+    restoredFromBackup ? { state: 'unsaved' } : { state: 'saved', at: null, version: saved?.version ?? null },
+  );
+  const latest = useRef(dossier);
+  latest.current = dossier;
+
+  /** Applies a change to a copy of the dossier (the form's only way to write). */
+  const edit = useCallback((change: (d: Dossier) => void) => {
+    setDossier((current) => {
+      const next = structuredClone(current);
+      change(next);
+      return next;
+    });
+    setSave({ state: 'unsaved' });
+  }, []);
+
+  // What is typed is kept in this browser until the server has it.
+  useEffect(() => {
+    if (save.state === 'saved') return;
+    const backup: Backup = { basedOn: saved?.version ?? null, content: dossier };
+    localStorage.setItem(backupKey(candidacyId), JSON.stringify(backup));
+  }, [candidacyId, dossier, save.state, saved?.version]);
+
+  const saveNow = useCallback(async (): Promise<boolean> => {
+    const content = latest.current;
+    setSave({ state: 'saving' });
+    try {
+      const result = await answer<{ dossierVersion: number }>(
+        api.PUT('/candidacies/{id}/dossier', { params: { path: { id: candidacyId } }, body: content }),
+      );
+      if (latest.current === content) localStorage.removeItem(backupKey(candidacyId));
+      setSave(
+        latest.current === content
+          ? { state: 'saved', at: new Date(), version: result.dossierVersion }
+          : { state: 'unsaved' },
+      );
+      return true;
+    } catch (e) {
+      setSave({ state: 'failed', problem: e instanceof Problem ? e : new Problem(0, 'UNKNOWN', String(e)) });
+      return false;
+    }
+  }, [candidacyId]);
+
+  // Saves a few seconds after the last change.
+  useEffect(() => {
+    if (!editable || save.state !== 'unsaved') return;
+    const timer = setTimeout(() => void saveNow(), AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [dossier, editable, save.state, saveNow]);
+
+  return { dossier, edit, save, saveNow, restoredFromBackup };
+}
