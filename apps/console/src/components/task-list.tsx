@@ -14,13 +14,8 @@ export function useInbox() {
   });
 }
 
-export function TaskList({
-  candidacyId,
-  showCooperative = false,
-}: {
-  candidacyId?: string;
-  showCooperative?: boolean;
-}) {
+/** Each task's sentence names its cooperative where that matters (the Fédération's, the committee's). */
+export function TaskList({ candidacyId }: { candidacyId?: string }) {
   const inbox = useInbox();
   if (inbox.isPending) return <Loading what="vos tâches" />;
   if (inbox.error) return <ProblemAlert error={inbox.error} title="Vos tâches n'ont pas pu être chargées" />;
@@ -30,7 +25,6 @@ export function TaskList({
     <List spacing="xs">
       {items.map((i) => (
         <List.Item key={`${i.candidacyId}:${i.what}`}>
-          {showCooperative && <strong>{i.cooperativeName} : </strong>}
           {i.what}
           {i.dueBy && <> — au plus tard le {dueFr(i.dueBy)}</>}
         </List.Item>

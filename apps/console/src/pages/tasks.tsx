@@ -7,7 +7,7 @@ export function TasksPage() {
     <Stack gap="lg">
       <Title order={1}>Mes tâches</Title>
       <Text>Tout ce qui vous attend, de l&apos;échéance la plus proche à la plus lointaine.</Text>
-      <TaskList showCooperative />
+      <TaskList />
     </Stack>
   );
 }
