@@ -5,6 +5,8 @@ import { Link, useParams } from 'react-router';
 import { STAGE_LABELS_FR, timelineEntry } from '@qualicoop/domain';
 import { answer, api } from '../api/client';
 import type { HistoryEntry } from '../api/types';
+import { useMe } from '../auth/session';
+import { CandidacyActions } from './candidacy-actions';
 import { Loading } from '../components/loading';
 import { ProblemAlert } from '../components/problem-alert';
 import { TaskList } from '../components/task-list';
@@ -13,6 +15,7 @@ import { NextDeadline, StageBadge, useCandidacy } from '../components/stage';
 
 export function CandidacyPage() {
   const { id = '' } = useParams();
+  const me = useMe();
   const candidacy = useCandidacy(id);
   const history = useQuery({
     queryKey: ['candidacy', id, 'history'],
@@ -35,9 +38,14 @@ export function CandidacyPage() {
       <NextDeadline deadline={c.nextDeadline} />
       <Group>
         <Button component={Link} to={`/candidatures/${c.id}/dossier`}>
-          {c.stage === 'draft' ? 'Préparer le dossier de candidature' : 'Voir le dossier de candidature'}
+          {c.stage === 'draft'
+            ? 'Préparer le dossier de candidature'
+            : c.stage === 'awaiting_complement'
+              ? 'Compléter le dossier de candidature'
+              : 'Voir le dossier de candidature'}
         </Button>
       </Group>
+      {me.role === 'coop' && <CandidacyActions c={c} />}
       <section aria-labelledby="a-faire">
         <Title order={2} fz="h3" id="a-faire" mb="sm">
           À faire

@@ -13,12 +13,12 @@ import type { CandidacyView } from '../../api/types';
 import { Loading } from '../../components/loading';
 import { useCandidacy } from '../../components/stage';
 import { ProblemAlert } from '../../components/problem-alert';
-import { timeFr } from '../../format';
+import { dueFr, timeFr } from '../../format';
 import { Checklist } from './checklist';
 import { DocumentsFields } from './documents-fields';
 import { EngagementsFields } from './engagements-fields';
 import { fieldId } from './field-id';
-import { useDossierDraft, type SaveState, type SavedDossier } from './use-dossier-draft';
+import { forgetBackup, useDossierDraft, type SaveState, type SavedDossier } from './use-dossier-draft';
 
 export function DossierPage() {
   const { id = '' } = useParams();
@@ -62,8 +62,14 @@ function SaveStatus({ save }: { save: SaveState }) {
 }
 
 function Editor({ candidacy, saved }: { candidacy: CandidacyView; saved: SavedDossier | null }) {
-  const editable = candidacy.stage === 'draft';
-  const { dossier, edit, save, saveNow, restoredFromBackup } = useDossierDraft(candidacy.id, saved, editable);
+  const completing = candidacy.stage === 'awaiting_complement';
+  const editable = candidacy.stage === 'draft' || completing;
+  const { dossier, edit, save, saveNow, restoredFromBackup } = useDossierDraft(
+    candidacy.id,
+    saved,
+    editable,
+    !completing,
+  );
   const breaches = checkDossier(dossier, CURRENT_REFERENTIAL);
   const checklist = useRef<HTMLHeadingElement>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -79,8 +85,16 @@ function Editor({ candidacy, saved }: { candidacy: CandidacyView; saved: SavedDo
     }
     setSubmitting(true);
     try {
-      if (save.state !== 'saved' && !(await saveNow())) return;
-      await answer(api.POST('/candidacies/{id}/submission', { params: { path: { id: candidacy.id } } }));
+      if (completing) {
+        // The completed dossier goes whole with the answer (a new version; the filed one is kept).
+        await answer(
+          api.POST('/candidacies/{id}/complement', { params: { path: { id: candidacy.id } }, body: dossier }),
+        );
+        forgetBackup(candidacy.id);
+      } else {
+        if (save.state !== 'saved' && !(await saveNow())) return;
+        await answer(api.POST('/candidacies/{id}/submission', { params: { path: { id: candidacy.id } } }));
+      }
       await queries.invalidateQueries();
       await navigate(`/candidatures/${candidacy.id}`);
     } catch (e) {
@@ -114,7 +128,14 @@ function Editor({ candidacy, saved }: { candidacy: CandidacyView; saved: SavedDo
           enregistrées automatiquement.
         </Alert>
       )}
-      {editable && <SaveStatus save={save} />}
+      {completing && candidacy.state.complement && (
+        <Alert color="orange" title="Demande de complément d'informations">
+          Le comité de validation demande : {candidacy.state.complement.missing.join(' ; ')}. Complétez le dossier puis
+          envoyez-le avant le {dueFr(candidacy.state.complement.deadline.dueAt)} ; vos saisies sont conservées dans ce
+          navigateur jusqu&apos;à l&apos;envoi.
+        </Alert>
+      )}
+      {editable && !completing && <SaveStatus save={save} />}
       {save.state === 'failed' && <ProblemAlert error={save.problem} title="Le brouillon n'a pas été enregistré" />}
       <section aria-labelledby="engagements">
         <h2 id="engagements" className="section-title">
@@ -150,11 +171,13 @@ function Editor({ candidacy, saved }: { candidacy: CandidacyView; saved: SavedDo
           <Checklist ref={checklist} breaches={breaches} />
           <ProblemAlert error={submitError} title="Le dossier n'a pas pu être déposé" />
           <Group>
-            <Button variant="light" onClick={() => void saveNow()} loading={save.state === 'saving'}>
-              Enregistrer le brouillon
-            </Button>
+            {!completing && (
+              <Button variant="light" onClick={() => void saveNow()} loading={save.state === 'saving'}>
+                Enregistrer le brouillon
+              </Button>
+            )}
             <Button onClick={() => void submit()} loading={submitting}>
-              Déposer le dossier
+              {completing ? 'Envoyer le dossier complété' : 'Déposer le dossier'}
             </Button>
           </Group>
         </>

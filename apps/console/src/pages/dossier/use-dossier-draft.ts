@@ -22,6 +22,8 @@ interface Backup {
 
 const AUTOSAVE_MS = 3000;
 const backupKey = (candidacyId: string) => `qc.dossier.${candidacyId}`;
+/** Once the server has what was typed, this browser's copy goes. */
+export const forgetBackup = (candidacyId: string) => localStorage.removeItem(backupKey(candidacyId));
 
 function readBackup(candidacyId: string): Backup | undefined {
   try {
@@ -38,7 +40,16 @@ export type SaveState =
   | { state: 'saving' }
   | { state: 'failed'; problem: Problem };
 
-export function useDossierDraft(candidacyId: string, saved: SavedDossier | null, editable: boolean) {
+/**
+ * `editable`: the form can be changed (a draft, or a dossier being completed); `autosave`: drafts
+ * are saved on the server as one types (a completed dossier is sent whole, with the answer).
+ */
+export function useDossierDraft(
+  candidacyId: string,
+  saved: SavedDossier | null,
+  editable: boolean,
+  autosave = editable,
+) {
   const backup = editable ? readBackup(candidacyId) : undefined;
   const restoredFromBackup =
     backup !== undefined && JSON.stringify(backup.content) !== JSON.stringify(saved?.dossier ?? {});
@@ -75,7 +86,7 @@ export function useDossierDraft(candidacyId: string, saved: SavedDossier | null,
       const result = await answer<{ dossierVersion: number }>(
         api.PUT('/candidacies/{id}/dossier', { params: { path: { id: candidacyId } }, body: content }),
       );
-      if (latest.current === content) localStorage.removeItem(backupKey(candidacyId));
+      if (latest.current === content) forgetBackup(candidacyId);
       setSave(
         latest.current === content
           ? { state: 'saved', at: new Date(), version: result.dossierVersion }
@@ -90,10 +101,10 @@ export function useDossierDraft(candidacyId: string, saved: SavedDossier | null,
 
   // Saves a few seconds after the last change.
   useEffect(() => {
-    if (!editable || save.state !== 'unsaved') return;
+    if (!autosave || save.state !== 'unsaved') return;
     const timer = setTimeout(() => void saveNow(), AUTOSAVE_MS);
     return () => clearTimeout(timer);
-  }, [dossier, editable, save.state, saveNow]);
+  }, [dossier, autosave, save.state, saveNow]);
 
   return { dossier, edit, save, saveNow, restoredFromBackup };
 }
