@@ -8,20 +8,21 @@
  *  d. the wall time of each path of the time-skipping workflow suite.
  * BENCH_N_DECISIONS, BENCH_N_CYCLES, BENCH_SECTIONS (e.g. "a,b") tune a run.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import autocannon from 'autocannon';
 import { candidacyWorkflowId, commandUpdate } from '@qualicoop/contracts';
-import { CandidacyState, needsFederation, overdueCheckpoints, parisDateOf, sampleDossier } from '@qualicoop/domain';
+import { CandidacyState, needsFederation, overdueCheckpoints } from '@qualicoop/domain';
 import { createDataSource, federationInboxCandidacies, federationKpis, listCandidacies } from '@qualicoop/persistence';
 import { REPO_ROOT } from '@qualicoop/platform';
 import { SQLITE_PRAGMAS } from '../temporal-server';
 import { Stack, startStack } from '../stack';
-import { http, token, until } from './bench-http';
+import { http, token } from './bench-http';
+import { driveCycle, openToImplementation } from './drive';
+import { workflowSuiteTimes } from './workflow-suite';
 import { summary, table, timed } from './stats';
 
 const N_DECISIONS = Number(process.env.BENCH_N_DECISIONS ?? 200);
@@ -30,47 +31,6 @@ const SECTIONS = (process.env.BENCH_SECTIONS ?? 'a,b,c,d').split(',');
 const DEMO_MONTH_MS = 4000;
 const results: Record<string, unknown> = {};
 const md: string[] = [];
-
-async function openToImplementation(stack: Stack, coop: string, pollMs = 200): Promise<string> {
-  const api = stack.apiUrl;
-  await http(api, 'POST', '/cooperatives', 'federation', {
-    id: coop,
-    name: coop,
-    region: 'Bench',
-    email: `${coop}@bench.example`,
-  });
-  const opened = await http(api, 'POST', '/candidacies', coop, { cooperativeId: coop, policy: 'demo' });
-  if (opened.status !== 201 && opened.status !== 202)
-    throw new Error(`opening: ${opened.status} ${JSON.stringify(opened.body)}`);
-  const id: string = opened.body.id;
-  // 202 under a burst: open, not yet in the read models; wait until its Location answers.
-  if (opened.status === 202)
-    await until(
-      async () => (await http(api, 'GET', `/candidacies/${id}`, coop)).status === 200 || undefined,
-      600_000,
-      'the opened candidacy',
-      pollMs,
-    );
-  const form = new FormData();
-  form.append('file', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'lettre.pdf');
-  form.append('kind', 'letter_of_commitment');
-  const letter = await http(api, 'POST', `/candidacies/${id}/documents`, coop, form);
-  await http(api, 'PUT', `/candidacies/${id}/dossier`, coop, sampleDossier(letter.body.id));
-  await http(api, 'POST', `/candidacies/${id}/submission`, coop);
-  const sessionId = await until(
-    async () => {
-      const c = await http(api, 'GET', `/candidacies/${id}`, 'committee');
-      return c.body.state?.agenda?.closed ? (c.body.state.agenda.sessionId as string) : undefined;
-    },
-    600_000,
-    'the agenda to close',
-    pollMs,
-  );
-  const d = { sessionId, motivation: 'Bench' };
-  await http(api, 'POST', `/candidacies/${id}/decisions/completeness`, 'committee', { complete: true, ...d });
-  await http(api, 'POST', `/candidacies/${id}/decisions/admissibility`, 'committee', { admissible: true, ...d });
-  return id;
-}
 
 async function decisionLatency(stack: Stack, client: Client): Promise<void> {
   const coop = `bench-latency-${Date.now()}`;
@@ -280,52 +240,8 @@ async function throughput(stack: Stack, client: Client): Promise<void> {
   );
 }
 
-async function driveCycle(stack: Stack, client: Client, coop: string): Promise<void> {
-  const id = await openToImplementation(stack, coop, 2000);
-  const api = stack.apiUrl;
-  await http(api, 'POST', `/candidacies/${id}/readiness`, coop);
-  const today = parisDateOf(new Date().toISOString()); // the visit is dated in Paris
-  await http(api, 'POST', `/candidacies/${id}/visit`, 'federation', { visitorId: 'member-visitor', visitDate: today });
-  const report = await http(api, 'POST', `/candidacies/${id}/visit-report`, 'visitor', { findingsSummary: 'Bench' });
-  if (report.status !== 200) throw new Error(`visit report: ${report.status} ${JSON.stringify(report.body)}`);
-  const sessionId = await until(
-    async () => {
-      const c = await http(api, 'GET', `/candidacies/${id}`, 'committee');
-      return c.body.stage === 'award_decision' ? (c.body.state.agenda.sessionId as string) : undefined;
-    },
-    600_000,
-    'the award agenda',
-    2000,
-  );
-  const granted = await http(api, 'POST', `/candidacies/${id}/decisions/award`, 'committee', {
-    outcome: 'granted',
-    sessionId,
-    motivation: 'Bench',
-  });
-  if (granted.status !== 200) throw new Error(`award: ${granted.status}`);
-  const result = (await client.workflow.getHandle(candidacyWorkflowId(coop)).result()) as { stage: string };
-  if (result.stage !== 'expired') throw new Error(`ended in ${result.stage}`);
-}
-
 function workflowSuite(): void {
-  const report = join(REPO_ROOT, '.data', 'bench', 'workflow-report.json');
-  mkdirSync(join(REPO_ROOT, '.data', 'bench'), { recursive: true });
-  spawnSync('npx', ['jest', '--selectProjects', 'workflow', '--runInBand', '--json', `--outputFile=${report}`], {
-    cwd: REPO_ROOT,
-    stdio: 'ignore',
-  });
-  const json = JSON.parse(readFileSync(report, 'utf8')) as {
-    testResults: Array<{
-      name: string;
-      assertionResults: Array<{ fullName: string; duration: number; status: string }>;
-    }>;
-  };
-  const rows = json.testResults.flatMap((f) =>
-    f.assertionResults.map(
-      (t) => [f.name.replace(/.*\//, ''), t.fullName, t.duration ?? 0, t.status] as Array<string | number>,
-    ),
-  );
-  rows.sort((a, b) => Number(b[2]) - Number(a[2]));
+  const rows = workflowSuiteTimes();
   results.workflowSuite = rows.map(([file, name, ms, status]) => ({ file, name, ms, status }));
   md.push(
     '## d. Wall time of each path of the time-skipping workflow suite',
