@@ -6,7 +6,7 @@ import { Client } from '@temporalio/client';
 import { candidacyWorkflowId } from '@qualicoop/contracts';
 import { parisDateOf, sampleDossier } from '@qualicoop/domain';
 import { Stack } from '../stack';
-import { http, until } from './bench-http';
+import { http, until, uploadLetter } from '../api-client';
 
 export async function openToImplementation(stack: Stack, coop: string, pollMs = 200): Promise<string> {
   const api = stack.apiUrl;
@@ -28,11 +28,8 @@ export async function openToImplementation(stack: Stack, coop: string, pollMs = 
       'the opened candidacy',
       pollMs,
     );
-  const form = new FormData();
-  form.append('file', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'lettre.pdf');
-  form.append('kind', 'letter_of_commitment');
-  const letter = await http(api, 'POST', `/candidacies/${id}/documents`, coop, form);
-  await http(api, 'PUT', `/candidacies/${id}/dossier`, coop, sampleDossier(letter.body.id));
+  const letter = await uploadLetter(api, id, coop);
+  await http(api, 'PUT', `/candidacies/${id}/dossier`, coop, sampleDossier(letter));
   await http(api, 'POST', `/candidacies/${id}/submission`, coop);
   const sessionId = await until(
     async () => {

@@ -20,7 +20,7 @@ import { createDataSource, federationInboxCandidacies, federationKpis, listCandi
 import { REPO_ROOT } from '@qualicoop/platform';
 import { SQLITE_PRAGMAS } from '../temporal-server';
 import { Stack, startStack } from '../stack';
-import { http, token } from './bench-http';
+import { http, token } from '../api-client';
 import { driveCycle, openToImplementation } from './drive';
 import { workflowSuiteTimes } from './workflow-suite';
 import { summary, table, timed } from './stats';

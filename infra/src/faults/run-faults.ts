@@ -21,7 +21,7 @@ import {
 } from '@qualicoop/persistence';
 import { REPO_ROOT } from '@qualicoop/platform';
 import { Stack, startStack } from '../stack';
-import { token } from '../bench/bench-http';
+import { token } from '../api-client';
 
 const N = Number(process.env.FAULTS_CANDIDACIES ?? 100);
 const DEMO_MONTH_MS = 10_000;

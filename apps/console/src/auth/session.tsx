@@ -70,20 +70,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setStatus({ state: 'signed-in', me });
   }, []);
 
+  /** Development: a token for one of the seeded people, then who the API says they are. */
+  const asSeededPerson = useCallback(
+    async (userId: string) => {
+      const { token } = await answer<{ token: string }>(
+        api.POST('/sign-in/development-token', { body: { user: userId } }),
+      );
+      await signedIn(token);
+      sessionStorage.setItem(DEV_USER, userId);
+    },
+    [signedIn],
+  );
+
   const signInAs = useCallback(
     async (userId: string) => {
       try {
-        const { token } = await answer<{ token: string }>(
-          api.POST('/sign-in/development-token', { body: { user: userId } }),
-        );
-        await signedIn(token);
-        sessionStorage.setItem(DEV_USER, userId);
+        await asSeededPerson(userId);
       } catch (e) {
         sessionStorage.removeItem(DEV_USER);
         signedOut(options, e instanceof Problem ? e : undefined);
       }
     },
-    [options, signedIn, signedOut],
+    [options, asSeededPerson, signedOut],
   );
 
   const signInWithProvider = useCallback(async () => {
@@ -124,12 +132,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       }
       const remembered = sessionStorage.getItem(DEV_USER);
       if (opts.mode === 'development' && remembered) {
-        setBearerToken(undefined);
         try {
-          const { token } = await answer<{ token: string }>(
-            api.POST('/sign-in/development-token', { body: { user: remembered } }),
-          );
-          await signedIn(token);
+          await asSeededPerson(remembered);
         } catch {
           sessionStorage.removeItem(DEV_USER);
           signedOut(opts);
@@ -141,8 +145,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => {
       cancelled = true;
     };
-    // Once, when the console loads (signedIn and signedOut never change).
-  }, [signedIn, signedOut]);
+    // Once, when the console loads (these callbacks never change).
+  }, [asSeededPerson, signedIn, signedOut]);
 
   const value = useMemo(
     () => ({ status, signInAs, signInWithProvider, signOut }),

@@ -50,12 +50,14 @@ export function useDossierDraft(
   editable: boolean,
   autosave = editable,
 ) {
-  const backup = editable ? readBackup(candidacyId) : undefined;
-  const restoredFromBackup =
-    backup !== undefined && JSON.stringify(backup.content) !== JSON.stringify(saved?.dossier ?? {});
-  const [dossier, setDossier] = useState<Dossier>(() =>
-    restoredFromBackup ? backup.content : structuredClone(saved?.dossier ?? {}),
-  );
+  // Read once, when the editor opens: what this browser kept that the server does not have.
+  const [start] = useState(() => {
+    const backup = editable ? readBackup(candidacyId) : undefined;
+    const restored = backup !== undefined && JSON.stringify(backup.content) !== JSON.stringify(saved?.dossier ?? {});
+    return { restored, content: restored ? backup.content : structuredClone(saved?.dossier ?? {}) };
+  });
+  const restoredFromBackup = start.restored;
+  const [dossier, setDossier] = useState<Dossier>(start.content);
   const [save, setSave] = useState<SaveState>(
     restoredFromBackup ? { state: 'unsaved' } : { state: 'saved', at: null, version: saved?.version ?? null },
   );

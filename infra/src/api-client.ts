@@ -1,4 +1,7 @@
-/** HTTP helpers of the benchmark: real requests with development tokens. */
+/**
+ * The public API over HTTP as the benchmark, the fault test and the demo seeding drive it: real
+ * requests with development tokens (a seeded role, or a cooperative's id for one of its people).
+ */
 import { jwtSecret, signToken } from '@qualicoop/platform';
 
 export function token(who: string): string {
@@ -40,4 +43,23 @@ export async function until<T>(
     await new Promise((r) => setTimeout(r, intervalMs + Math.random() * intervalMs));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** The smallest complete PDF: a letter of commitment the API accepts. */
+const LETTER_PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+
+/** Uploads a letter of commitment for the cooperative's candidacy; its document id. */
+export async function uploadLetter(api: string, candidacyId: string, coop: string): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([LETTER_PDF], { type: 'application/pdf' }), 'lettre-engagement.pdf');
+  form.append('kind', 'letter_of_commitment');
+  const res = await http<{ id?: string; code?: string }>(
+    api,
+    'POST',
+    `/candidacies/${candidacyId}/documents`,
+    coop,
+    form,
+  );
+  if (res.status !== 201 || !res.body.id) throw new Error(`letter upload: ${res.status} ${res.body.code ?? ''}`);
+  return res.body.id;
 }
