@@ -3,7 +3,7 @@
  * under the demo policy (a month lasts 2 s in this stack); idempotent retries; the classes of
  * errors (400, 401, 403, 404, 409, 413, 415) and that a refused change leaves nothing behind.
  */
-import { sampleDossier } from '@qualicoop/domain';
+import { renewalWindowOpensAt, sampleDossier } from '@qualicoop/domain';
 import { parisTodayForAWhile } from '../support/clock';
 import { call, eventually, upload, uploadLetter } from '../support/http';
 
@@ -88,6 +88,20 @@ describe('a candidacy from opening to a granted label, over HTTP', () => {
       (await call('POST', `${path()}/checkpoints/6/advice`, { as: 'federation', body: { advice: 'Poursuivre.' } }))
         .status,
     ).toBe(200);
+    // The report is kept as sent, named by the history; the advice is on the candidacy.
+    const reports = await call('GET', `${path()}/reports`, { as: COOP });
+    expect(reports.body).toEqual([
+      expect.objectContaining({
+        kind: 'progress',
+        cycle: 1,
+        checkpoint: 6,
+        late: false,
+        filedBy: 'user-provence',
+        content: expect.objectContaining({ comment: 'En bonne voie.' }),
+      }),
+    ]);
+    const advised = await call('GET', path(), { as: COOP });
+    expect(advised.body.state.checkpoints[0]).toMatchObject({ checkpoint: 6, advice: 'Poursuivre.' });
     const ready = await call('POST', `${path()}/readiness`, { as: COOP });
     expect(ready.body.stage).toBe('visit_to_plan');
   });
@@ -118,6 +132,69 @@ describe('a candidacy from opening to a granted label, over HTTP', () => {
     expect(granted.body.stage).toBe('labelled');
     expect(granted.body.labelExpiresOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
+
+  it('files the mid-term report, prepares the renewal dossier from the current one and requests the renewal', async () => {
+    const current = (await call('GET', `${path()}/dossier`, { as: COOP })).body;
+    const carried = await call('GET', `${path()}/renewal-dossier`, { as: COOP });
+    expect(carried.body).toMatchObject({ version: current.version, dossier: current.dossier });
+
+    // A draft may be incomplete; the request checks the rules of spec §3 on it.
+    const partial = { ...current.dossier, engagements: current.dossier.engagements.slice(0, 3) };
+    expect((await call('PUT', `${path()}/renewal-dossier`, { as: COOP, body: partial })).status).toBe(200);
+    const refused = await call('POST', `${path()}/renewal-request`, { as: COOP });
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('DOSSIER.INCOMPLETE');
+
+    const improved = structuredClone(current.dossier);
+    improved.engagements[0].indicators[0].target.value = 70;
+    const prepared = await call('PUT', `${path()}/renewal-dossier`, { as: COOP, body: improved });
+    expect(prepared.status).toBe(200);
+    // The label stands on the dossier it was granted on until the committee renews it.
+    expect((await call('GET', `${path()}/dossier`, { as: 'committee' })).body.version).toBe(current.version);
+    expect((await call('GET', `${path()}/renewal-dossier`, { as: COOP })).body.version).toBe(
+      prepared.body.dossierVersion,
+    );
+
+    const midTerm = await call('POST', `${path()}/mid-term-report`, {
+      as: COOP,
+      body: {
+        indicators: [{ engagementId: 'A1', indicatorName: 'Indicateur de suivi A1', value: 55 }],
+        comment: 'Maintenu.',
+      },
+    });
+    expect(midTerm.body.stage).toBe('mid_term_review');
+    const kinds = (await call('GET', `${path()}/reports`, { as: 'committee' })).body.map(
+      (r: { kind: string }) => r.kind,
+    );
+    expect(kinds).toEqual(['progress', 'visit', 'mid_term']);
+    const review = await eventually(path(), 'committee', (c) => c.state.agenda?.closed === true);
+    const confirmed = await call('POST', `${path()}/decisions/mid-term`, {
+      as: 'committee',
+      body: { outcome: 'confirmed', ...decision(review.state.agenda.sessionId) },
+    });
+    expect(confirmed.body.stage).toBe('labelled');
+
+    const opensAt = Date.parse(renewalWindowOpensAt(confirmed.body.state.label, confirmed.body.state));
+    const early = await call('POST', `${path()}/renewal-request`, { as: COOP });
+    if (Date.now() < opensAt) expect(early.body.code).toBe('LIFECYCLE.RENEWAL_WINDOW_NOT_OPEN');
+    await new Promise((r) => setTimeout(r, Math.max(0, opensAt - Date.now()) + 100));
+    const requested = early.status === 200 ? early : await call('POST', `${path()}/renewal-request`, { as: COOP });
+    expect(requested.body.stage).toBe('renewal_requested');
+    expect(requested.body.state.renewal.dossierVersion).toBe(prepared.body.dossierVersion);
+    const late = await call('PUT', `${path()}/renewal-dossier`, { as: COOP, body: improved });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('RENEWAL.NOT_PREPARABLE');
+
+    const renewal = await eventually(path(), 'committee', (c) => c.state.agenda?.closed === true);
+    const renewed = await call('POST', `${path()}/decisions/renewal`, {
+      as: 'committee',
+      body: { outcome: 'renewed', ...decision(renewal.state.agenda.sessionId) },
+    });
+    expect(renewed.status).toBe(200);
+    const next = await eventually(path(), COOP, (c) => c.cycle === 2 && c.stage === 'labelled');
+    expect(next.dossierVersion).toBe(prepared.body.dossierVersion);
+    expect((await call('GET', `${path()}/dossier`, { as: COOP })).body.dossier).toEqual(improved);
+  }, 180_000);
 
   it('never lets another cooperative see or touch it', async () => {
     expect((await call('GET', path(), { as: 'coop-atlantique' })).status).toBe(404);

@@ -6,11 +6,15 @@ import { Loading } from './components/loading';
 import { Shell } from './components/shell';
 import { CandidacyPage } from './pages/candidacy';
 import { CoopHomePage } from './pages/coop-home';
-import { DossierPage } from './pages/dossier/dossier-page';
+import { DossierPage, RenewalDossierPage } from './pages/dossier/dossier-page';
+import { CheckpointReportPage, MidTermReportPage } from './pages/report/report-pages';
 import { SignInPage } from './pages/sign-in';
 import { TasksPage } from './pages/tasks';
 
 const TITLES: Array<[RegExp, string]> = [
+  [/^\/candidatures\/[^/]+\/points-etape\/\d+$/, "Point d'étape"],
+  [/^\/candidatures\/[^/]+\/mi-parcours$/, 'Bilan à mi-parcours'],
+  [/^\/candidatures\/[^/]+\/renouvellement$/, 'Dossier de renouvellement'],
   [/^\/candidatures\/[^/]+\/dossier$/, 'Dossier de candidature'],
   [/^\/candidatures\//, 'Candidature'],
   [/^\/$/, 'Accueil'],
@@ -57,6 +61,9 @@ export function App() {
         <Route path="/" element={status.me.role === 'coop' ? <CoopHomePage /> : <TasksPage />} />
         <Route path="/candidatures/:id" element={<CandidacyPage />} />
         <Route path="/candidatures/:id/dossier" element={<DossierPage />} />
+        <Route path="/candidatures/:id/renouvellement" element={<RenewalDossierPage />} />
+        <Route path="/candidatures/:id/points-etape/:checkpoint" element={<CheckpointReportPage />} />
+        <Route path="/candidatures/:id/mi-parcours" element={<MidTermReportPage />} />
         <Route path="*" element={status.me.role === 'coop' ? <CoopHomePage /> : <TasksPage />} />
       </Routes>
     </Shell>

@@ -16,10 +16,10 @@ const theme = createTheme({
   // An alert's coloured title is under 4.5:1 on its tinted background: titles are in the text colour.
   components: { Alert: { styles: { title: { color: 'var(--mantine-color-text)' } } } },
 });
-// Mantine's dimmed gray is 3.3:1 on white: a darker gray reaches 4.5:1.
+// Mantine's dimmed gray is 3.3:1 on white, its error red 4.4:1: darker shades reach 4.5:1.
 const variables: CSSVariablesResolver = (t) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': t.colors.gray[7] },
+  light: { '--mantine-color-dimmed': t.colors.gray[7], '--mantine-color-error': t.colors.red[9] },
   dark: {},
 });
 const queries = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });

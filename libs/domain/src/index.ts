@@ -10,3 +10,4 @@ export * from './inbox';
 export * from './dossier-schema';
 export * from './schema-errors';
 export * from './timeline';
+export * from './renewal-dossier';

@@ -5,7 +5,7 @@
  */
 import { formatDateFr } from './calendar/calendar';
 import type { DomainEvent } from './lifecycle/domain-events';
-import { formatDeadlineFr, type Policy } from './lifecycle/policy';
+import { formatDeadlineFr, parisTimeOf, type Policy } from './lifecycle/policy';
 import { AGENDA_KIND_LABELS_FR } from './lifecycle/state';
 
 export interface TimelineEntry {
@@ -24,7 +24,11 @@ const SYSTEM = "Quali'Coop (automatique)";
 
 const checkpointFr = (months: number) => `point d'étape à ${months} mois`;
 
-export function timelineEntry(e: DomainEvent, policy: Policy): TimelineEntry {
+/**
+ * `earlier`: the events before this one, when the sentence depends on them (a placement on an
+ * agenda the candidacy was already on means the Fédération moved that session).
+ */
+export function timelineEntry(e: DomainEvent, policy: Policy, earlier: readonly DomainEvent[] = []): TimelineEntry {
   const due = (d: Parameters<typeof formatDeadlineFr>[0]) => formatDeadlineFr(d, policy);
   switch (e.type) {
     case 'CandidacyOpened':
@@ -39,9 +43,14 @@ export function timelineEntry(e: DomainEvent, policy: Policy): TimelineEntry {
     case 'DossierSubmitted':
       return { who: COOP, what: `Le dossier de candidature est déposé (version ${e.dossierVersion}).` };
     case 'PlacedOnAgenda':
+      if (earlier.some((p) => p.type === 'PlacedOnAgenda' && p.sessionId === e.sessionId && p.kind === e.kind))
+        return {
+          who: FEDERATION,
+          what: `La séance du comité est déplacée au ${formatDateFr(parisTimeOf(policy).dateOf(e.sessionDate))} ; l'ordre du jour reste le même.`,
+        };
       return {
         who: SYSTEM,
-        what: `Inscrit à l'ordre du jour de la séance du comité du ${formatDateFr(e.sessionDate.slice(0, 10))} : ${AGENDA_KIND_LABELS_FR[e.kind]}.`,
+        what: `Inscrit à l'ordre du jour de la séance du comité du ${formatDateFr(parisTimeOf(policy).dateOf(e.sessionDate))} : ${AGENDA_KIND_LABELS_FR[e.kind]}.`,
       };
     case 'AgendaClosed':
       return { who: SYSTEM, what: "L'ordre du jour de la séance du comité est clos." };

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { checkDossier, CURRENT_REFERENTIAL, DossierSchema } from '@qualicoop/domain';
+import { DossierSchema, renewalPreparable, type CandidacyState } from '@qualicoop/domain';
 import { DossierRepository, RegisterRepository } from '@qualicoop/persistence';
 import { AuthedRequest, Roles } from '../auth/auth.guard';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
@@ -73,9 +73,16 @@ export class CandidaciesController {
 
   @Get(':id')
   @Roles('coop', 'federation', 'committee')
-  @ApiOperation({ summary: "A candidacy's read model: stage, next deadline, state" })
+  @ApiOperation({
+    summary: "A candidacy's read model: stage, next deadline, state; once a visit is planned, the visitor's name",
+  })
   async get(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
-    return view(await this.reads.get(id, req.caller));
+    const row = await this.reads.get(id, req.caller);
+    const visitorId = (row.state as { visit?: { visitorId: string } }).visit?.visitorId;
+    const visitor = visitorId
+      ? { id: visitorId, name: (await this.register.personName(visitorId)) ?? visitorId }
+      : null;
+    return { ...view(row), visitor };
   }
 
   @Get(':id/history')
@@ -100,6 +107,43 @@ export class CandidaciesController {
     const latest = await this.reads.currentDossier(await this.reads.get(id, req.caller));
     if (!latest) throw problem('DOSSIER.NOT_FOUND');
     return { version: latest.version, sha256: latest.sha256, savedAt: latest.savedAt, dossier: latest.content };
+  }
+
+  @Get(':id/reports')
+  @Roles('coop', 'federation', 'committee')
+  @ApiOperation({
+    summary:
+      'The reports filed on the candidacy, every cycle: checkpoint progress reports, visit reports, mid-term reports',
+  })
+  reports(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
+    return this.reads.filedReports(id, req.caller);
+  }
+
+  @Get(':id/renewal-dossier')
+  @Roles('coop', 'federation', 'committee')
+  @ApiOperation({
+    summary: 'The renewal dossier: the one being prepared during the label, else the current dossier carried over',
+  })
+  async renewalDossier(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
+    const found = await this.reads.renewalDossier(await this.reads.get(id, req.caller));
+    if (!found) throw problem('DOSSIER.NOT_FOUND');
+    return { version: found.version, sha256: found.sha256, savedAt: found.savedAt, dossier: found.content };
+  }
+
+  @Put(':id/renewal-dossier')
+  @Roles('coop')
+  @ApiBody({ schema: schemaRef('Dossier') })
+  @ApiOperation({
+    summary: 'Save the renewal dossier being prepared (while the label runs, before the renewal request)',
+    description: 'A new version beside the current dossier, which stays what the label was granted on.',
+  })
+  @ApiResponse({ status: 409, description: 'RENEWAL.NOT_PREPARABLE: no label running, or renewal already requested' })
+  async saveRenewalDossier(@Param('id', uuid) id: string, @Body() body: unknown, @Req() req: AuthedRequest) {
+    const row = await this.reads.get(id, req.caller);
+    const dossier = parseBody(DossierSchema, body);
+    if (!renewalPreparable(row.state as unknown as CandidacyState)) throw problem('RENEWAL.NOT_PREPARABLE');
+    const saved = await this.dossiers.save(id, dossier, req.caller.sub);
+    return { dossierVersion: saved.version, sha256: saved.sha256, savedAt: saved.savedAt };
   }
 
   @Put(':id/dossier')
@@ -145,10 +189,7 @@ export class CandidaciesController {
     const row = await this.reads.get(id, req.caller);
     const latest = await this.reads.currentDossier(row);
     if (!latest) throw problem('DOSSIER.EMPTY');
-    const breaches = [
-      ...checkDossier(latest.content, CURRENT_REFERENTIAL),
-      ...(await this.reads.documentBreaches(id, latest.content)),
-    ];
+    const breaches = await this.reads.breaches(id, latest.content);
     if (breaches.length) throw problem('DOSSIER.INCOMPLETE', { params: { count: breaches.length }, errors: breaches });
     const result = await this.commands.execute(
       row.workflowId,

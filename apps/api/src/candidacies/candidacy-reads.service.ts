@@ -3,7 +3,7 @@
  * eventually consistent list API): not found for another cooperative, its history, its dossier.
  */
 import { Injectable } from '@nestjs/common';
-import { Dossier } from '@qualicoop/domain';
+import { checkDossier, CURRENT_REFERENTIAL, Dossier, type LabelState } from '@qualicoop/domain';
 import {
   CandidacyEntity,
   CandidacyEventEntity,
@@ -11,6 +11,7 @@ import {
   DocumentRepository,
   DossierRepository,
   DossierVersionEntity,
+  ReportRepository,
 } from '@qualicoop/persistence';
 import { Caller } from '@qualicoop/platform';
 import { problem } from '../common/error-catalogue';
@@ -23,6 +24,7 @@ export class CandidacyReadsService {
     private readonly candidacies: CandidacyRepository,
     private readonly dossiers: DossierRepository,
     private readonly documents: DocumentRepository,
+    private readonly reports: ReportRepository,
   ) {}
 
   /** A coop sees only its own candidacies; anything else is "not found", so existence does not leak. */
@@ -66,6 +68,30 @@ export class CandidacyReadsService {
   async currentDossier(row: CandidacyEntity): Promise<DossierVersionEntity | null> {
     if (row.dossierVersion === null) return null;
     return this.dossiers.find(row.id, row.dossierVersion);
+  }
+
+  /**
+   * The dossier a renewal request sends: the latest version saved since the label was granted
+   * (the renewal dossier being prepared), else the current one, carried over as it stands.
+   */
+  async renewalDossier(row: CandidacyEntity): Promise<DossierVersionEntity | null> {
+    const label = (row.state as { label?: LabelState }).label;
+    const prepared =
+      label && row.dossierVersion !== null
+        ? await this.dossiers.latestAbove(row.id, row.dossierVersion, new Date(label.grantedAt))
+        : null;
+    return prepared ?? this.currentDossier(row);
+  }
+
+  /** What the committee would refuse in a dossier: the rules of spec §3 and its documents. */
+  async breaches(candidacyId: string, dossier: Dossier) {
+    return [...checkDossier(dossier, CURRENT_REFERENTIAL), ...(await this.documentBreaches(candidacyId, dossier))];
+  }
+
+  /** The reports filed on the candidacy (checkpoints, visit, mid-term), every cycle. */
+  async filedReports(id: string, caller: Caller) {
+    await this.get(id, caller);
+    return this.reports.filed(id);
   }
 
   /** The documents a dossier refers to must have been uploaded to this candidacy. */

@@ -5,7 +5,7 @@
 import { Body, Controller, HttpCode, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { checkDossier, CURRENT_REFERENTIAL, DossierSchema } from '@qualicoop/domain';
+import { DossierSchema } from '@qualicoop/domain';
 import { DossierRepository } from '@qualicoop/persistence';
 import { AuthedRequest, Roles } from '../auth/auth.guard';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
@@ -41,7 +41,7 @@ export class CooperativeActionsController {
   ) {
     await this.reads.get(id, req.caller);
     const dossier = parseBody(DossierSchema, body);
-    const breaches = checkDossier(dossier, CURRENT_REFERENTIAL);
+    const breaches = await this.reads.breaches(id, dossier);
     if (breaches.length) throw problem('DOSSIER.INCOMPLETE', { params: { count: breaches.length }, errors: breaches });
     const version = await this.dossiers.save(id, dossier, req.caller.sub);
     return keepUnlessRefused(
@@ -127,11 +127,18 @@ export class CooperativeActionsController {
   @Post('renewal-request')
   @HttpCode(200)
   @Roles('coop')
-  @ApiOperation({ summary: 'Request the renewal of the label (from 6 months before expiry), with the latest dossier' })
+  @ApiOperation({
+    summary: 'Request the renewal of the label (from 6 months before expiry)',
+    description:
+      'Sends the renewal dossier prepared with PUT /candidacies/{id}/renewal-dossier, or the current dossier as it stands; ' +
+      'it must meet the rules of spec §3 (DOSSIER.INCOMPLETE with `errors[]` otherwise).',
+  })
   async requestRenewal(@Param('id', uuid) id: string, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
-    const current = await this.reads.currentDossier(await this.reads.get(id, req.caller));
-    if (!current) throw problem('DOSSIER.EMPTY');
-    return this.actions.act(id, req, { type: 'RequestRenewal', dossierVersion: current.version }, key);
+    const dossier = await this.reads.renewalDossier(await this.reads.get(id, req.caller));
+    if (!dossier) throw problem('DOSSIER.EMPTY');
+    const breaches = await this.reads.breaches(id, dossier.content);
+    if (breaches.length) throw problem('DOSSIER.INCOMPLETE', { params: { count: breaches.length }, errors: breaches });
+    return this.actions.act(id, req, { type: 'RequestRenewal', dossierVersion: dossier.version }, key);
   }
 
   @Post('withdrawal')

@@ -41,6 +41,10 @@ const API_ERRORS = {
     status: 400,
     fr: (p) => `Le dossier ne peut pas être déposé : ${p.count} point(s) à compléter.`,
   },
+  'RENEWAL.NOT_PREPARABLE': {
+    status: 409,
+    fr: 'Le dossier de renouvellement se prépare pendant la durée du label, tant que le renouvellement n’a pas été demandé.',
+  },
   'DOCUMENT.NOT_FOUND': { status: 404, fr: "Ce document n'existe pas." },
   'DOCUMENT.CANDIDACY_QUOTA_EXCEEDED': {
     status: 413,

@@ -21,6 +21,7 @@ it('lists every code with its HTTP status', () => {
     'SESSION.NOT_FOUND': 404,
     'SESSION.ALREADY_EXISTS': 409,
     'DOSSIER.NOT_FOUND': 404,
+    'RENEWAL.NOT_PREPARABLE': 409,
     'DOSSIER.EMPTY': 400,
     'DOSSIER.INCOMPLETE': 400,
     'DOCUMENT.NOT_FOUND': 404,

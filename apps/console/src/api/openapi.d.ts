@@ -208,7 +208,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A candidacy's read model: stage, next deadline, state */
+        /** A candidacy's read model: stage, next deadline, state; once a visit is planned, the visitor's name */
         get: operations["CandidaciesController_get"];
         put?: never;
         post?: never;
@@ -246,6 +246,44 @@ export interface paths {
         get: operations["CandidaciesController_dossier"];
         /** Save the dossier draft (as often as needed, until submission) */
         put: operations["CandidaciesController_saveDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/candidacies/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reports filed on the candidacy, every cycle: checkpoint progress reports, visit reports, mid-term reports */
+        get: operations["CandidaciesController_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/candidacies/{id}/renewal-dossier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The renewal dossier: the one being prepared during the label, else the current dossier carried over */
+        get: operations["CandidaciesController_renewalDossier"];
+        /**
+         * Save the renewal dossier being prepared (while the label runs, before the renewal request)
+         * @description A new version beside the current dossier, which stays what the label was granted on.
+         */
+        put: operations["CandidaciesController_saveRenewalDossier"];
         post?: never;
         delete?: never;
         options?: never;
@@ -364,7 +402,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Request the renewal of the label (from 6 months before expiry), with the latest dossier */
+        /**
+         * Request the renewal of the label (from 6 months before expiry)
+         * @description Sends the renewal dossier prepared with PUT /candidacies/{id}/renewal-dossier, or the current dossier as it stands; it must meet the rules of spec §3 (DOSSIER.INCOMPLETE with `errors[]` otherwise).
+         */
         post: operations["ActionsController_requestRenewal"];
         delete?: never;
         options?: never;
@@ -1342,6 +1383,71 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CandidaciesController_reports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CandidaciesController_renewalDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CandidaciesController_saveRenewalDossier: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retried request with the same key (1 to 200 of A-Z a-z 0-9 . _ : -) returns the first result and decides nothing twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Dossier"];
+            };
+        };
+        responses: {
+            /** @description RENEWAL.NOT_PREPARABLE: no label running, or renewal already requested */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -14,6 +14,8 @@ export interface CandidacyView {
   labelExpiresOn: string | null;
   dossierVersion: number | null;
   state: CandidacyState;
+  /** Only on `GET /candidacies/{id}`: who visits, once the visit is planned. */
+  visitor?: { id: string; name: string } | null;
 }
 
 export interface Page<T> {
@@ -54,3 +56,26 @@ export interface HistoryEntry {
   actorId: string;
   data: DomainEvent;
 }
+
+/** A report the candidacy's history names (`GET /candidacies/{id}/reports`). */
+export interface FiledReport {
+  id: string;
+  kind: 'progress' | 'mid_term' | 'visit';
+  cycle: number;
+  checkpoint: number | null;
+  late: boolean;
+  content: ReportContent;
+  filedBy: string;
+  filedAt: string;
+}
+
+/** What a progress or mid-term report says. */
+export interface ReportContent {
+  indicators?: Array<{ engagementId: string; indicatorName: string; value: number }>;
+  actions?: Array<{ action: string; status: ActionStatus }>;
+  comment?: string;
+  findingsSummary?: string;
+  findings?: Record<string, 'on_track' | 'partly' | 'not_met'>;
+}
+
+export type ActionStatus = 'not_started' | 'in_progress' | 'done';

@@ -164,7 +164,10 @@ function Readiness({ c }: { c: CandidacyView }) {
   if (c.state.visit)
     return (
       <Alert color="blue" title="Visite du comité de validation">
-        La visite d&apos;un membre du comité est prévue le {formatDateFr(c.state.visit.date)}.
+        {c.visitor
+          ? `La visite de ${c.visitor.name}, membre du comité de validation, est prévue le ${formatDateFr(c.state.visit.date)}.`
+          : `La visite d'un membre du comité est prévue le ${formatDateFr(c.state.visit.date)}.`}
+        {c.state.visit.report ? ' Le compte rendu de visite a été déposé.' : ''}
       </Alert>
     );
   if (c.stage !== 'implementation') return null;

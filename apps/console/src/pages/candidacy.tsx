@@ -7,11 +7,13 @@ import { answer, api } from '../api/client';
 import type { HistoryEntry } from '../api/types';
 import { useMe } from '../auth/session';
 import { CandidacyActions } from './candidacy-actions';
+import { Checkpoints, Label } from './follow-up';
 import { Loading } from '../components/loading';
 import { ProblemAlert } from '../components/problem-alert';
 import { TaskList } from '../components/task-list';
 import { dateTimeFr } from '../format';
-import { NextDeadline, StageBadge, useCandidacy } from '../components/stage';
+import { NextDeadline, StageBadge } from '../components/stage';
+import { useCandidacy } from '../api/queries';
 
 export function CandidacyPage() {
   const { id = '' } = useParams();
@@ -45,6 +47,8 @@ export function CandidacyPage() {
               : 'Voir le dossier de candidature'}
         </Button>
       </Group>
+      <Checkpoints c={c} coop={me.role === 'coop'} />
+      <Label c={c} coop={me.role === 'coop'} />
       {me.role === 'coop' && <CandidacyActions c={c} />}
       <section aria-labelledby="a-faire">
         <Title order={2} fz="h3" id="a-faire" mb="sm">
@@ -59,8 +63,12 @@ export function CandidacyPage() {
         {history.isPending && <Loading what="l'historique" />}
         <ProblemAlert error={history.error} title="L'historique n'a pas pu être chargé" />
         <Timeline bulletSize={14} lineWidth={2} active={shown.length}>
-          {shown.map((e) => {
-            const entry = timelineEntry(e.data, c.state.policy);
+          {shown.map((e, i) => {
+            const entry = timelineEntry(
+              e.data,
+              c.state.policy,
+              shown.slice(0, i).map((earlier) => earlier.data),
+            );
             return (
               <Timeline.Item key={`${e.cycle}:${e.sequence}`} title={entry.what}>
                 <Text fz="sm" c="dimmed">

@@ -1,4 +1,4 @@
-import { nextCycleLabel } from './schedule';
+import { nextCycleLabel, renewalPreparable } from './schedule';
 import {
   admitted,
   AWARDED_AT,
@@ -276,5 +276,17 @@ describe('award, label, mid-term review, renewal', () => {
     story.run({ type: 'RenounceLabel', reason: 'Fusion' }, COOP, '2029-05-03T00:00:00.000Z');
     expect(story.s).toMatchObject({ stage: 'renounced' });
     expect(story.s.agenda).toBeUndefined();
+  });
+});
+
+describe('preparing the renewal dossier', () => {
+  it('is open while the label runs, and closed once renewal is asked for or refused', () => {
+    expect(renewalPreparable({ stage: 'labelled' })).toBe(true);
+    expect(renewalPreparable({ stage: 'mid_term_review' })).toBe(true);
+    expect(renewalPreparable({ stage: 'renewal_requested' })).toBe(false);
+    expect(renewalPreparable({ stage: 'implementation' })).toBe(false);
+    expect(renewalPreparable({ stage: 'expired' })).toBe(false);
+    const refused = { requestedAt: '2029-01-01T00:00:00.000Z', dossierVersion: 3, refused: true };
+    expect(renewalPreparable({ stage: 'labelled', renewal: refused })).toBe(false);
   });
 });

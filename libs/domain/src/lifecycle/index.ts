@@ -7,4 +7,4 @@ export { decide } from './decide';
 export { needsCommitteeAgenda } from './decide-submission';
 export { evolve } from './evolve';
 export { pendingTimers, searchableDates, type PendingTimer, type SearchableDates } from './pending-timers';
-export { nextCycleLabel, labelFrom, overdueDeadline, renewalWindowOpensAt } from './schedule';
+export { nextCycleLabel, labelFrom, overdueDeadline, renewalPreparable, renewalWindowOpensAt } from './schedule';

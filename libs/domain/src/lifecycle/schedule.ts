@@ -49,3 +49,12 @@ export function nextCycleLabel(state: CandidacyState, grantedAt: string = state.
     midTerm: { deadline: deadline(anchor, { months: policy.midTermMonths }, policy) },
   };
 }
+
+/**
+ * Whether the cooperative may prepare its renewal dossier now: while its label runs (including
+ * its mid-term review), until it has asked for the renewal or been refused one. The request
+ * itself waits for the renewal window (decideRequestRenewal).
+ */
+export function renewalPreparable(state: Pick<CandidacyState, 'stage' | 'renewal'>): boolean {
+  return (state.stage === 'labelled' || state.stage === 'mid_term_review') && !state.renewal?.refused;
+}

@@ -28,6 +28,22 @@ export class DossierRepository {
     });
   }
 
+  /** The latest version above `version` saved since `since` (a renewal dossier being prepared), or null. */
+  async latestAbove(candidacyId: string, version: number, since: Date): Promise<DossierVersionEntity | null> {
+    const [latest] = await this.ds
+      .getRepository(DossierVersionEntity)
+      .createQueryBuilder('v')
+      .where('v.candidacyId = :candidacyId AND v.version > :version AND v.savedAt >= :since', {
+        candidacyId,
+        version,
+        since,
+      })
+      .orderBy('v.version', 'DESC')
+      .limit(1)
+      .getMany();
+    return latest ?? null;
+  }
+
   async discard(candidacyId: string, version: number): Promise<void> {
     await this.ds.getRepository(DossierVersionEntity).delete({ candidacyId, version });
   }

@@ -42,6 +42,12 @@ export class RegisterRepository {
     return rows?.[0] ?? null;
   }
 
+  /** The name a person is shown by (a visitor, to the cooperative visited), or null. */
+  async personName(id: string): Promise<string | null> {
+    const person = await this.ds.getRepository(PersonEntity).findOne({ select: ['name'], where: { id } });
+    return person?.name ?? null;
+  }
+
   async isActiveCommitteeMember(personId: string): Promise<boolean> {
     return this.ds.getRepository(PersonEntity).existsBy({ id: personId, role: 'committee', active: true });
   }

@@ -4,35 +4,37 @@ import type { DossierBreach } from '@qualicoop/domain';
 import { forwardRef } from 'react';
 import { fieldId } from './field-id';
 
-export const Checklist = forwardRef<HTMLHeadingElement, { breaches: DossierBreach[] }>(function Checklist(
-  { breaches },
-  headingRef,
-) {
-  return (
-    <section aria-labelledby="avant-depot">
-      <h2 id="avant-depot" ref={headingRef} tabIndex={-1} className="section-title">
-        Avant de déposer le dossier
-      </h2>
-      {breaches.length === 0 ? (
-        <Alert color="green" title="Le dossier est complet">
-          Toutes les règles de la démarche sont respectées : vous pouvez déposer le dossier.
-        </Alert>
-      ) : (
-        <>
-          <Text mb="xs">
-            {breaches.length === 1
-              ? 'Il reste 1 point à compléter :'
-              : `Il reste ${breaches.length} points à compléter :`}
-          </Text>
-          <List spacing={4}>
-            {breaches.map((b) => (
-              <List.Item key={`${b.field}:${b.code}`}>
-                <Anchor href={`#${fieldId(b.field)}`}>{b.message}</Anchor>
-              </List.Item>
-            ))}
-          </List>
-        </>
-      )}
-    </section>
-  );
-});
+/** `renewal`: the dossier goes with a renewal request rather than a first filing. */
+export const Checklist = forwardRef<HTMLHeadingElement, { breaches: DossierBreach[]; renewal?: boolean }>(
+  function Checklist({ breaches, renewal = false }, headingRef) {
+    return (
+      <section aria-labelledby="avant-depot">
+        <h2 id="avant-depot" ref={headingRef} tabIndex={-1} className="section-title">
+          {renewal ? 'Avant de demander le renouvellement' : 'Avant de déposer le dossier'}
+        </h2>
+        {breaches.length === 0 ? (
+          <Alert color="green" title="Le dossier est complet">
+            {renewal
+              ? 'Toutes les règles de la démarche sont respectées : le dossier peut accompagner la demande de renouvellement.'
+              : 'Toutes les règles de la démarche sont respectées : vous pouvez déposer le dossier.'}
+          </Alert>
+        ) : (
+          <>
+            <Text mb="xs">
+              {breaches.length === 1
+                ? 'Il reste 1 point à compléter :'
+                : `Il reste ${breaches.length} points à compléter :`}
+            </Text>
+            <List spacing={4}>
+              {breaches.map((b) => (
+                <List.Item key={`${b.field}:${b.code}`}>
+                  <Anchor href={`#${fieldId(b.field)}`}>{b.message}</Anchor>
+                </List.Item>
+              ))}
+            </List>
+          </>
+        )}
+      </section>
+    );
+  },
+);

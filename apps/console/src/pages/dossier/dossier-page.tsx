@@ -5,39 +5,82 @@
  */
 import { Alert, Anchor, Button, Group, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { checkDossier, CURRENT_REFERENTIAL, DOSSIER_RULES, type Dossier } from '@qualicoop/domain';
-import { answer, api, Problem } from '../../api/client';
-import type { CandidacyView } from '../../api/types';
+import {
+  carryIntoRenewal,
+  checkDossier,
+  CURRENT_REFERENTIAL,
+  DOSSIER_RULES,
+  parisDateOf,
+  renewalPreparable,
+  renewalWindowOpensAt,
+  type Dossier,
+  type ReportedValue,
+} from '@qualicoop/domain';
+import { answer, api } from '../../api/client';
+import { useCandidacy, useFiledReports, useSavedDossier, type SavedDossier } from '../../api/queries';
+import type { CandidacyView, FiledReport } from '../../api/types';
 import { Loading } from '../../components/loading';
-import { useCandidacy } from '../../components/stage';
 import { ProblemAlert } from '../../components/problem-alert';
 import { dueFr, timeFr } from '../../format';
 import { Checklist } from './checklist';
 import { DocumentsFields } from './documents-fields';
 import { EngagementsFields } from './engagements-fields';
 import { fieldId } from './field-id';
-import { forgetBackup, useDossierDraft, type SaveState, type SavedDossier } from './use-dossier-draft';
+import { forgetBackup, useDossierDraft, type SaveState } from './use-dossier-draft';
 
 export function DossierPage() {
   const { id = '' } = useParams();
   const candidacy = useCandidacy(id);
-  const saved = useQuery({
-    queryKey: ['candidacy', id, 'dossier'],
-    queryFn: async () => {
-      try {
-        return await answer<SavedDossier>(api.GET('/candidacies/{id}/dossier', { params: { path: { id } } }));
-      } catch (e) {
-        if (e instanceof Problem && e.code === 'DOSSIER.NOT_FOUND') return null;
-        throw e;
-      }
-    },
-  });
+  const saved = useSavedDossier(id);
   if (candidacy.isPending || saved.isPending) return <Loading what="votre dossier de candidature" />;
   if (candidacy.error || saved.error)
     return <ProblemAlert error={candidacy.error ?? saved.error} title="Le dossier n'a pas pu être chargé" />;
-  return <Editor candidacy={candidacy.data} saved={saved.data} />;
+  const stage = candidacy.data.stage;
+  const mode = stage === 'draft' ? 'application' : stage === 'awaiting_complement' ? 'complement' : 'read-only';
+  return <Editor candidacy={candidacy.data} saved={saved.data} mode={mode} />;
+}
+
+/**
+ * The renewal dossier (spec §4.4): the one being prepared, or the current dossier carried over
+ * with each indicator at its latest reported value; sent with the renewal request.
+ */
+export function RenewalDossierPage() {
+  const { id = '' } = useParams();
+  const candidacy = useCandidacy(id);
+  const reports = useFiledReports(id);
+  const saved = useQuery({
+    queryKey: ['candidacy', id, 'renewal-dossier'],
+    queryFn: () => answer<SavedDossier>(api.GET('/candidacies/{id}/renewal-dossier', { params: { path: { id } } })),
+  });
+  if (candidacy.isPending || saved.isPending || reports.isPending)
+    return <Loading what="votre dossier de renouvellement" />;
+  if (candidacy.error || saved.error || reports.error)
+    return (
+      <ProblemAlert
+        error={candidacy.error ?? saved.error ?? reports.error}
+        title="Le dossier de renouvellement n'a pas pu être chargé"
+      />
+    );
+  const c = candidacy.data;
+  const carried = saved.data.version === c.dossierVersion;
+  const dossier = carried ? carryIntoRenewal(saved.data.dossier, reportedValues(reports.data, c.cycle)) : null;
+  return (
+    <Editor
+      candidacy={c}
+      saved={dossier ? { ...saved.data, dossier } : saved.data}
+      mode={renewalPreparable(c.state) ? 'renewal' : 'read-only'}
+      carried={dossier !== null}
+    />
+  );
+}
+
+/** The indicator values of this cycle's progress and mid-term reports, dated by their filing day. */
+function reportedValues(reports: FiledReport[], cycle: number): ReportedValue[] {
+  return reports
+    .filter((r) => r.cycle === cycle && r.kind !== 'visit')
+    .flatMap((r) => (r.content.indicators ?? []).map((v) => ({ ...v, measuredOn: parisDateOf(r.filedAt) })));
 }
 
 function SaveStatus({ save }: { save: SaveState }) {
@@ -61,15 +104,35 @@ function SaveStatus({ save }: { save: SaveState }) {
   );
 }
 
-function Editor({ candidacy, saved }: { candidacy: CandidacyView; saved: SavedDossier | null }) {
-  const completing = candidacy.stage === 'awaiting_complement';
-  const editable = candidacy.stage === 'draft' || completing;
-  const { dossier, edit, save, saveNow, restoredFromBackup } = useDossierDraft(
-    candidacy.id,
-    saved,
+/** Whether an instant has passed; re-renders when it does (a page left open sees a window open). */
+function useReached(instant: string | null): boolean {
+  const [now, setNow] = useState(Date.now);
+  const at = instant === null ? Infinity : Date.parse(instant);
+  useEffect(() => {
+    const wait = at - Date.now();
+    if (wait <= 0 || wait > 2 ** 31 - 1) return;
+    const timer = setTimeout(() => setNow(Date.now()), wait + 50);
+    return () => clearTimeout(timer);
+  }, [at]);
+  return now >= at;
+}
+
+type Mode = 'application' | 'complement' | 'renewal' | 'read-only';
+
+function Editor(props: { candidacy: CandidacyView; saved: SavedDossier | null; mode: Mode; carried?: boolean }) {
+  const { candidacy, saved, mode } = props;
+  const completing = mode === 'complement';
+  const renewing = mode === 'renewal';
+  const editable = mode !== 'read-only';
+  const target = props.carried !== undefined ? 'renewal' : 'dossier';
+  const { dossier, edit, save, saveNow, restoredFromBackup } = useDossierDraft(candidacy.id, saved, {
     editable,
-    !completing,
-  );
+    autosave: !completing,
+    target,
+    unsaved: props.carried,
+  });
+  const renewalOpensAt = candidacy.state.label ? renewalWindowOpensAt(candidacy.state.label, candidacy.state) : null;
+  const renewalOpen = useReached(renewalOpensAt);
   const breaches = checkDossier(dossier, CURRENT_REFERENTIAL);
   const checklist = useRef<HTMLHeadingElement>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -91,6 +154,9 @@ function Editor({ candidacy, saved }: { candidacy: CandidacyView; saved: SavedDo
           api.POST('/candidacies/{id}/complement', { params: { path: { id: candidacy.id } }, body: dossier }),
         );
         forgetBackup(candidacy.id);
+      } else if (renewing) {
+        if (save.state !== 'saved' && !(await saveNow())) return;
+        await answer(api.POST('/candidacies/{id}/renewal-request', { params: { path: { id: candidacy.id } } }));
       } else {
         if (save.state !== 'saved' && !(await saveNow())) return;
         await answer(api.POST('/candidacies/{id}/submission', { params: { path: { id: candidacy.id } } }));
@@ -109,17 +175,30 @@ function Editor({ candidacy, saved }: { candidacy: CandidacyView; saved: SavedDo
       <Anchor component={Link} to={`/candidatures/${candidacy.id}`}>
         ← Retour à la candidature
       </Anchor>
-      <div>
-        <Title order={1}>Dossier de candidature</Title>
-        <Text mt="xs">
-          Choisissez au moins {DOSSIER_RULES.minEngagements} des 12 engagements, dont au moins{' '}
-          {DOSSIER_RULES.minPerAxis} par axe ; pour chacun, au moins un indicateur avec son résultat actuel, sa valeur
-          cible et son plan d&apos;actions.
-        </Text>
-      </div>
+      {target === 'renewal' ? (
+        <div>
+          <Title order={1}>Dossier de renouvellement — cycle {candidacy.cycle + 1}</Title>
+          <Text mt="xs">
+            Ce dossier reprend celui du cycle en cours : engagements, indicateurs et plans d&apos;actions, chaque
+            résultat actuel mis à jour avec la dernière valeur déclarée dans vos bilans. Montrez le maintien des
+            résultats du cycle ; vous pouvez améliorer les indicateurs, en ajouter et décrire les moyens mis en œuvre.
+          </Text>
+        </div>
+      ) : (
+        <div>
+          <Title order={1}>Dossier de candidature</Title>
+          <Text mt="xs">
+            Choisissez au moins {DOSSIER_RULES.minEngagements} des 12 engagements, dont au moins{' '}
+            {DOSSIER_RULES.minPerAxis} par axe ; pour chacun, au moins un indicateur avec son résultat actuel, sa valeur
+            cible et son plan d&apos;actions.
+          </Text>
+        </div>
+      )}
       {!editable && (
-        <Alert color="blue" title="Dossier déposé">
-          Ce dossier a été déposé : il est affiché en lecture seule.
+        <Alert color="blue" title={target === 'renewal' ? 'Renouvellement demandé' : 'Dossier déposé'}>
+          {target === 'renewal'
+            ? 'Ce dossier accompagne la demande de renouvellement : il est affiché en lecture seule.'
+            : 'Ce dossier a été déposé : il est affiché en lecture seule.'}
         </Alert>
       )}
       {restoredFromBackup && (
@@ -168,16 +247,29 @@ function Editor({ candidacy, saved }: { candidacy: CandidacyView; saved: SavedDo
       </section>
       {editable && (
         <>
-          <Checklist ref={checklist} breaches={breaches} />
-          <ProblemAlert error={submitError} title="Le dossier n'a pas pu être déposé" />
+          <Checklist ref={checklist} breaches={breaches} renewal={renewing} />
+          <ProblemAlert
+            error={submitError}
+            title={renewing ? "Le renouvellement n'a pas pu être demandé" : "Le dossier n'a pas pu être déposé"}
+          />
+          {renewing && !renewalOpen && renewalOpensAt && (
+            <Text>
+              La demande de renouvellement pourra être envoyée à partir du {dueFr(renewalOpensAt)} ; d&apos;ici là,
+              votre dossier est enregistré au fur et à mesure.
+            </Text>
+          )}
           <Group>
             {!completing && (
               <Button variant="light" onClick={() => void saveNow()} loading={save.state === 'saving'}>
                 Enregistrer le brouillon
               </Button>
             )}
-            <Button onClick={() => void submit()} loading={submitting}>
-              {completing ? 'Envoyer le dossier complété' : 'Déposer le dossier'}
+            <Button onClick={() => void submit()} loading={submitting} disabled={renewing && !renewalOpen}>
+              {completing
+                ? 'Envoyer le dossier complété'
+                : renewing
+                  ? 'Demander le renouvellement'
+                  : 'Déposer le dossier'}
             </Button>
           </Group>
         </>

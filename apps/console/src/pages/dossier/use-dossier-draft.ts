@@ -6,14 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Dossier } from '@qualicoop/domain';
 import { answer, api, Problem } from '../../api/client';
-
-/** The last saved version, as `GET /candidacies/{id}/dossier` answers. */
-export interface SavedDossier {
-  version: number;
-  sha256: string;
-  savedAt: string;
-  dossier: Dossier;
-}
+import type { SavedDossier } from '../../api/queries';
 
 interface Backup {
   basedOn: number | null;
@@ -21,13 +14,16 @@ interface Backup {
 }
 
 const AUTOSAVE_MS = 3000;
-const backupKey = (candidacyId: string) => `qc.dossier.${candidacyId}`;
+/** The application dossier (saved as drafts of the candidacy) or the renewal dossier prepared during the label. */
+export type DossierTarget = 'dossier' | 'renewal';
+const backupKey = (candidacyId: string, target: DossierTarget) => `qc.${target}.${candidacyId}`;
 /** Once the server has what was typed, this browser's copy goes. */
-export const forgetBackup = (candidacyId: string) => localStorage.removeItem(backupKey(candidacyId));
+export const forgetBackup = (candidacyId: string, target: DossierTarget = 'dossier') =>
+  localStorage.removeItem(backupKey(candidacyId, target));
 
-function readBackup(candidacyId: string): Backup | undefined {
+function readBackup(candidacyId: string, target: DossierTarget): Backup | undefined {
   try {
-    const raw = localStorage.getItem(backupKey(candidacyId));
+    const raw = localStorage.getItem(backupKey(candidacyId, target));
     return raw ? (JSON.parse(raw) as Backup) : undefined;
   } catch {
     return undefined;
@@ -41,25 +37,34 @@ export type SaveState =
   | { state: 'failed'; problem: Problem };
 
 /**
- * `editable`: the form can be changed (a draft, or a dossier being completed); `autosave`: drafts
- * are saved on the server as one types (a completed dossier is sent whole, with the answer).
+ * `editable`: the form can be changed (a draft, a dossier being completed, a renewal dossier);
+ * `autosave`: drafts are saved on the server as one types (a completed dossier is sent whole,
+ * with the answer); `target`: which dossier the drafts are saved as.
  */
 export function useDossierDraft(
   candidacyId: string,
   saved: SavedDossier | null,
-  editable: boolean,
-  autosave = editable,
+  opts: {
+    editable: boolean;
+    autosave?: boolean;
+    target?: DossierTarget;
+    /** The server does not have `saved` as given yet (a renewal dossier carried over): save it. */
+    unsaved?: boolean;
+  },
 ) {
+  const { editable, autosave = editable, target = 'dossier' } = opts;
   // Read once, when the editor opens: what this browser kept that the server does not have.
   const [start] = useState(() => {
-    const backup = editable ? readBackup(candidacyId) : undefined;
+    const backup = editable ? readBackup(candidacyId, target) : undefined;
     const restored = backup !== undefined && JSON.stringify(backup.content) !== JSON.stringify(saved?.dossier ?? {});
     return { restored, content: restored ? backup.content : structuredClone(saved?.dossier ?? {}) };
   });
   const restoredFromBackup = start.restored;
   const [dossier, setDossier] = useState<Dossier>(start.content);
   const [save, setSave] = useState<SaveState>(
-    restoredFromBackup ? { state: 'unsaved' } : { state: 'saved', at: null, version: saved?.version ?? null },
+    restoredFromBackup || opts.unsaved
+      ? { state: 'unsaved' }
+      : { state: 'saved', at: null, version: saved?.version ?? null },
   );
   const latest = useRef(dossier);
   latest.current = dossier;
@@ -78,17 +83,20 @@ export function useDossierDraft(
   useEffect(() => {
     if (save.state === 'saved') return;
     const backup: Backup = { basedOn: saved?.version ?? null, content: dossier };
-    localStorage.setItem(backupKey(candidacyId), JSON.stringify(backup));
-  }, [candidacyId, dossier, save.state, saved?.version]);
+    localStorage.setItem(backupKey(candidacyId, target), JSON.stringify(backup));
+  }, [candidacyId, target, dossier, save.state, saved?.version]);
 
   const saveNow = useCallback(async (): Promise<boolean> => {
     const content = latest.current;
     setSave({ state: 'saving' });
     try {
+      const request = { params: { path: { id: candidacyId } }, body: content };
       const result = await answer<{ dossierVersion: number }>(
-        api.PUT('/candidacies/{id}/dossier', { params: { path: { id: candidacyId } }, body: content }),
+        target === 'renewal'
+          ? api.PUT('/candidacies/{id}/renewal-dossier', request)
+          : api.PUT('/candidacies/{id}/dossier', request),
       );
-      if (latest.current === content) forgetBackup(candidacyId);
+      if (latest.current === content) forgetBackup(candidacyId, target);
       setSave(
         latest.current === content
           ? { state: 'saved', at: new Date(), version: result.dossierVersion }
@@ -99,7 +107,7 @@ export function useDossierDraft(
       setSave({ state: 'failed', problem: e instanceof Problem ? e : new Problem(0, 'UNKNOWN', String(e)) });
       return false;
     }
-  }, [candidacyId]);
+  }, [candidacyId, target]);
 
   // Saves a few seconds after the last change.
   useEffect(() => {
