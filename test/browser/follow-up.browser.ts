@@ -253,7 +253,7 @@ test('the label: its dates, the mid-term report, and the renewal dossier carried
   await expect(page.getByText(/La demande de renouvellement pourra être envoyée à partir du/)).toBeVisible();
   await lookAt(page, '22-dossier-renouvellement');
   // The whole editor is long: its top (what is carried over) and its end (the request), as seen.
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: join(BROWSER_STACK.screenshots, '22-dossier-renouvellement-debut.png') });
   await page.getByRole('button', { name: 'Demander le renouvellement' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(BROWSER_STACK.screenshots, '22-dossier-renouvellement-fin.png') });

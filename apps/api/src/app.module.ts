@@ -1,6 +1,7 @@
 import { MiddlewareConsumer, Module, NestModule, ValidationError, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import type { ServerResponse } from 'node:http';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@qualicoop/platform';
@@ -48,7 +49,15 @@ const validation = new ValidationPipe({
 const consoleApp = ServeStaticModule.forRoot({
   rootPath: join(REPO_ROOT, 'dist', 'console'),
   serveRoot: '/console',
-  serveStaticOptions: { index: 'index.html', maxAge: '1h' },
+  serveStaticOptions: {
+    index: 'index.html',
+    // Built files carry a hash in their name: cached for good; the page itself is checked each time.
+    setHeaders: (res: ServerResponse, path: string) =>
+      res.setHeader(
+        'Cache-Control',
+        /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ),
+  },
 });
 
 @Module({

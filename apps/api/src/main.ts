@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import { loadConfig } from '@qualicoop/platform';
 import { AppModule } from './app.module';
 import { buildOpenApi } from './openapi';
@@ -13,6 +14,8 @@ export async function createApp(): Promise<NestExpressApplication> {
     logger: ['error', 'warn', 'log'],
   });
   app.useBodyParser('json', { limit: '1mb' });
+  // The console's files go compressed (the API's own answers are small and stay as they are).
+  app.use('/console', compression());
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, buildOpenApi(app), { jsonDocumentUrl: 'openapi.json' });
   return app;
