@@ -61,17 +61,20 @@ async function committeeSession(request: APIRequestContext, name: string) {
   await federation.post('/committee-sessions', { id, sessionDate: inAnHour(3), cutoffAt: inAnHour(2) });
   return {
     id,
-    /** Closes the agenda and waits until the candidacy's workflow has seen it close. */
+    /**
+     * Closes the agenda and waits until the candidacy's workflow has seen it close. The move is
+     * made once the read model shows the candidacy on this session (the Fédération's move reaches
+     * the candidacies it finds there), with a cut-off a few seconds ahead (a cut-off already past
+     * when the workflow hears of the move is refused, and the item would stay on the old dates).
+     */
     close: async (): Promise<string> => {
+      const agenda = async () => ((await federation.get(`/candidacies/${candidacyId}`)) as Candidacy).state.agenda;
+      await expect.poll(agenda, { timeout: 30_000 }).toMatchObject({ sessionId: id, closed: false });
       await federation.patch(`/committee-sessions/${id}`, {
         sessionDate: inAnHour(3),
-        cutoffAt: new Date(Date.now() + 1000).toISOString(),
+        cutoffAt: new Date(Date.now() + 5000).toISOString(),
       });
-      await expect
-        .poll(async () => ((await federation.get(`/candidacies/${candidacyId}`)) as Candidacy).state.agenda, {
-          timeout: 30_000,
-        })
-        .toMatchObject({ sessionId: id, closed: true });
+      await expect.poll(agenda, { timeout: 30_000 }).toMatchObject({ sessionId: id, closed: true });
       return id;
     },
   };
@@ -169,8 +172,21 @@ test('the 6-month progress report: a value left out is pointed at, then filed, t
   await page
     .getByLabel('Commentaire')
     .fill('Le comité de suivi se réunit depuis mars ; les premiers résultats sont encourageants.');
+
+  // A colleague has the same report open in another tab: once it is filed here, theirs is refused
+  // in French, next to the button, and what they typed stays in the form.
+  const colleague = await page.context().newPage();
+  await signInAs(colleague, MARC);
+  await colleague.goto(page.url());
+  await colleague.getByLabel('Indicateur de suivi C5 (%)').fill('47');
   await page.getByRole('button', { name: "Déposer le bilan d'avancement" }).click();
   await expect(checkpoints.getByText(/bilan déposé le .* ; avis de la Fédération en attente\./)).toBeVisible();
+  await colleague.getByRole('button', { name: "Déposer le bilan d'avancement" }).click();
+  const refused = colleague.getByRole('alert').filter({ hasText: "Le bilan n'a pas été déposé" });
+  await expect(refused).toContainText("Le bilan du point d'étape à 6 mois a déjà été déposé");
+  await expect(colleague.getByLabel('Indicateur de suivi C5 (%)')).toHaveValue('47');
+  await lookAt(colleague, '18a-bilan-deja-depose', refused);
+  await colleague.close();
 
   const federation = await as(request, 'federation');
   await federation.post(`/candidacies/${candidacyId}/checkpoints/6/advice`, {
@@ -229,7 +245,6 @@ test('the label: its dates, the mid-term report, and the renewal dossier carried
   ).toBeVisible();
   await lookAt(page, '20-label', label);
 
-  await committeeSession(request, 'mi-parcours');
   await label.getByRole('link', { name: 'Déposer le bilan à mi-parcours' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Bilan à mi-parcours du label' })).toBeVisible();
   for (const id of ['A1', 'A2', 'A4', 'B1', 'B2', 'C1', 'C3', 'C5'])

@@ -19,6 +19,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     API_PORT: String(ports.api),
     MAIL_SMTP_PORT: String(ports.mailSmtp),
     MAIL_WEB_PORT: String(ports.mailWeb),
+    // The renewal test opens its candidacy under the demo policy, where a month lasts 3 s.
+    QC_ALLOW_POLICY_CHOICE: 'true',
+    QC_DEMO_MONTH_MS: '3000',
   };
   delete env.QC_JWT_SECRET; // the console's development sign-in needs the development key
   delete env.QC_OIDC_ISSUER;

@@ -37,6 +37,7 @@ export async function startOidcProvider(
         client_id: OIDC_CLIENT_ID,
         token_endpoint_auth_method: 'none',
         redirect_uris: [`${consoleOrigin}/console/connexion/retour`],
+        post_logout_redirect_uris: [`${consoleOrigin}/console/`],
         response_types: ['code'],
         grant_types: ['authorization_code'],
       },

@@ -78,8 +78,15 @@ test('a cooperative signs in with the provider (code flow with PKCE), and stays 
 
   await page.reload();
   await expect(page.getByText('Marc Durand (Provence Logis) — Coopérative')).toBeVisible();
+
+  // Signing out ends the provider's session too: the next sign-in asks for credentials again.
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page).toHaveURL(new RegExp(`^${provider.issuer}/session/end`));
+  await page.getByRole('button', { name: 'Yes, sign me out' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
+  expect(new URL(page.url()).origin).toBe(OIDC_API);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.locator('input[name="login"]')).toBeVisible();
 });
 
 test('a token from the development key is refused by the API in provider mode', async ({ request }) => {

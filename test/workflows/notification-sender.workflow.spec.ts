@@ -289,6 +289,45 @@ test('a row stuck in "sending" for more than 5 minutes is taken again; a live cl
   expect((await mails()).map((m) => m.headers['x-qualicoop-notification'])).toEqual(['mail-test-stale']);
 });
 
+test('the database lost just after the SMTP server accepted: the mark waits for it, and nothing leaves twice', async () => {
+  // The outage is the database refusing the mark (a trigger, while a row says so): the message
+  // has left, PostgreSQL comes back 3 s later.
+  await ds.query('CREATE TABLE mail_test_outage (since timestamptz)');
+  await ds.query(`CREATE FUNCTION mail_test_refuse_marks() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.status = 'sent' AND EXISTS (SELECT 1 FROM mail_test_outage) THEN
+        RAISE EXCEPTION 'the database is away (test outage)';
+      END IF;
+      RETURN NEW;
+    END $$`);
+  await ds.query(
+    'CREATE TRIGGER mail_test_refuse_marks BEFORE UPDATE ON notifications FOR EACH ROW EXECUTE FUNCTION mail_test_refuse_marks()',
+  );
+  try {
+    await insertNotification({ key: 'mail-test-outage', recipient: 'federation' });
+    await ds.query('INSERT INTO mail_test_outage VALUES (now())');
+    const back = new Promise<void>((resolve) =>
+      setTimeout(() => void ds.query('DELETE FROM mail_test_outage').then(() => resolve()), 3000),
+    );
+    const s = sender();
+    expect(await s.sendBatch()).toBe(1); // returns once the mark is made
+    await back;
+    expect(await s.sendBatch()).toBe(0);
+    await s.stop();
+    expect(await row('mail-test-outage')).toMatchObject({ status: 'sent', attempts: 1 });
+    expect((await mails()).map((m) => m.headers['x-qualicoop-notification'])).toEqual(['mail-test-outage']);
+    const waited = logs.map((l) => JSON.parse(l)).filter((l) => l.key === 'mail-test-outage');
+    expect(waited.map((l) => l.msg)).toEqual([
+      'notification sent, marking it waits for the database',
+      'notification sent',
+    ]);
+  } finally {
+    await ds.query('DROP TRIGGER mail_test_refuse_marks ON notifications');
+    await ds.query('DROP FUNCTION mail_test_refuse_marks()');
+    await ds.query('DROP TABLE mail_test_outage');
+  }
+});
+
 test('a recipient without any address is retried after a delay, then failed after 5 attempts, without throwing', async () => {
   const keys = ['mail-test-nobody', 'mail-test-unknown-coop', 'mail-test-bad-recipient'];
   await insertNotification({ key: keys[0]!, recipient: 'visitor:mail-test-nobody' });

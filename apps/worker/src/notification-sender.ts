@@ -4,9 +4,10 @@
  *
  * Exactly-once, as far as SMTP allows: a row is claimed by one sender only (FOR UPDATE SKIP
  * LOCKED), its claim is renewed just before the message leaves, and it is marked 'sent' (with the
- * SMTP message id) as soon as the server accepts it. The one remaining window is a crash (or a
- * lost database) between the server's acceptance and that mark: the row is then claimed again
- * after 5 minutes and the message leaves a second time, with the same Message-ID and
+ * SMTP message id) as soon as the server accepts it (waiting out a database outage for as long as
+ * the claim holds). The one remaining window is a crash of the sender (or a database away for
+ * minutes) between the server's acceptance and that mark: the row is then claimed again after
+ * 5 minutes and the message leaves a second time, with the same Message-ID and
  * `X-QualiCoop-Notification` header, so that it is recognisable as the same message.
  */
 import { createTransport } from 'nodemailer';
@@ -226,14 +227,21 @@ export class NotificationSender {
     return 'sent';
   }
 
-  /** The message has left: mark it now, retrying briefly, to keep the re-send window small. */
+  /**
+   * The message has left: mark it now. While the database is away (restarted, failed over), keep
+   * trying for as long as the claim is ours (renewed just before sending, presumed dead after
+   * `staleClaimMs`): no other sender takes the row meanwhile, so an outage shorter than that
+   * sends nothing twice. Only a crash of this process in between leaves the re-send window.
+   */
   private async recordSent(key: string, messageId: string): Promise<void> {
+    const giveUpAt = Date.now() + this.staleClaimMs * 0.8;
     for (let attempt = 1; ; attempt++) {
       try {
         await markSent(this.ds, key, messageId);
         return;
       } catch (e) {
-        if (attempt >= 3) {
+        const wait = Math.min(500 * attempt, 5_000);
+        if (Date.now() + wait >= giveUpAt) {
           this.log('error', 'notification sent but not marked: it will be sent again', {
             key,
             messageId,
@@ -241,7 +249,8 @@ export class NotificationSender {
           });
           throw e;
         }
-        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+        if (attempt === 1) this.log('warn', 'notification sent, marking it waits for the database', { key });
+        await new Promise((resolve) => setTimeout(resolve, wait));
       }
     }
   }

@@ -5,7 +5,8 @@
  *     Temporal client, interleaved in one run on one workflow;
  *  b. reads with 10,000 candidacies: list, inbox, KPIs over HTTP (autocannon) vs the same query in SQL;
  *  c. lifecycle throughput: N candidacies driven concurrently through a cycle (demo policy);
- *  d. the wall time of each path of the time-skipping workflow suite.
+ *  d. the wall time of each path of the time-skipping workflow suite;
+ *  e. the web console: each screen's API calls at 10,000 candidacies, and its first load in Chromium.
  * BENCH_N_DECISIONS, BENCH_N_CYCLES, BENCH_SECTIONS (e.g. "a,b") tune a run.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,6 @@ import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import autocannon from 'autocannon';
 import { candidacyWorkflowId, commandUpdate } from '@qualicoop/contracts';
-import { CandidacyState, needsFederation, overdueCheckpoints } from '@qualicoop/domain';
 import { createDataSource, federationInboxCandidacies, federationKpis, listCandidacies } from '@qualicoop/persistence';
 import { REPO_ROOT } from '@qualicoop/platform';
 import { SQLITE_PRAGMAS } from '../temporal-server';
@@ -24,10 +24,12 @@ import { http, token } from '../api-client';
 import { driveCycle, openToImplementation } from './drive';
 import { workflowSuiteTimes } from './workflow-suite';
 import { summary, table, timed } from './stats';
+import { consoleCandidacy, consoleFirstLoad, consoleScreens } from './console';
+import { seedTenThousand } from './seed-read-models';
 
 const N_DECISIONS = Number(process.env.BENCH_N_DECISIONS ?? 200);
 const N_CYCLES = Number(process.env.BENCH_N_CYCLES ?? 500);
-const SECTIONS = (process.env.BENCH_SECTIONS ?? 'a,b,c,d').split(',');
+const SECTIONS = (process.env.BENCH_SECTIONS ?? 'a,b,c,d,e').split(',');
 const DEMO_MONTH_MS = 4000;
 const results: Record<string, unknown> = {};
 const md: string[] = [];
@@ -77,40 +79,7 @@ async function decisionLatency(stack: Stack, client: Client): Promise<void> {
 async function reads(stack: Stack): Promise<void> {
   const ds = await createDataSource(stack.databaseUrl, 'bench').initialize();
   try {
-    // Clone the real read models into 10,000 candidacies of 10,000 cooperatives, stages spread.
-    const [{ count }] = await ds.query('SELECT count(*)::int AS count FROM candidacies');
-    const missing = 10_000 - count;
-    if (missing > 0) {
-      await ds.query(
-        `INSERT INTO cooperatives (id, name, region, email) SELECT 'bench-coop-' || g, 'Coop ' || g, 'Bench', 'b' || g || '@x.example' FROM generate_series(1, $1) g ON CONFLICT DO NOTHING`,
-        [missing],
-      );
-      await ds.query(
-        `INSERT INTO candidacies (id, cooperative_id, workflow_id, cycle, stage, closed, opened_at, stage_since, next_deadline_at, next_deadline_label,
-           label_expires_on, dossier_version, last_sequence, state, updated_at)
-         SELECT gen_random_uuid(), 'bench-coop-' || g, 'candidacy-bench-coop-' || g, 1,
-           (ARRAY['draft','on_agenda','under_review','implementation','visit_to_plan','labelled','labelled','implementation'])[1 + g % 8],
-           g % 17 = 0, now() - (g % 400) * interval '1 day', now() - (g % 90) * interval '1 day',
-           now() + ((g % 900) - 60) * interval '1 day', 'Échéance', (now() + (g % 1000) * interval '1 day')::date, 1, 10,
-           jsonb_set(t.state, '{stage}', to_jsonb((ARRAY['draft','on_agenda','under_review','implementation','visit_to_plan','labelled','labelled','implementation'])[1 + g % 8])), now()
-         FROM generate_series(1, $1) g, (SELECT state FROM candidacies ORDER BY updated_at DESC LIMIT 1) t`,
-        [missing],
-      );
-      // The columns the projection writes from the domain's rules, as it would for these states.
-      const rows = await ds.query<Array<{ id: string; state: CandidacyState }>>(
-        `SELECT id, state FROM candidacies WHERE cooperative_id LIKE 'bench-coop-%'`,
-      );
-      await ds.query(
-        `UPDATE candidacies c SET federation_todo = r.todo, overdue_checkpoints = r.overdue
-           FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::boolean[]) AS todo, unnest($3::jsonb[]) AS overdue) r WHERE c.id = r.id`,
-        [
-          rows.map((r) => r.id),
-          rows.map((r) => needsFederation(r.state)),
-          rows.map((r) => (overdueCheckpoints(r.state).length ? JSON.stringify(overdueCheckpoints(r.state)) : null)),
-        ],
-      );
-      await ds.query('ANALYZE candidacies');
-    }
+    await seedTenThousand(ds);
     const endpoints: Array<[string, string, string, () => Promise<unknown>]> = [
       [
         'candidacy list (20 by next deadline)',
@@ -240,6 +209,30 @@ async function throughput(stack: Stack, client: Client): Promise<void> {
   );
 }
 
+async function webConsole(stack: Stack, candidacy: { id: string; coop: string }): Promise<void> {
+  const screens = await consoleScreens(stack, candidacy);
+  const first = await consoleFirstLoad(stack);
+  results.console = { candidacies: 10_000, screens, firstLoad: first };
+  md.push(
+    "## e. The web console: each screen's data with 10,000 candidacies, and the first load",
+    table(
+      ['screen', 'API calls (in parallel)', 'p50 ms', 'p95 ms', 'p99 ms'],
+      screens.map((s) => [s.screen, s.calls.join(', '), s.p50, s.p95, s.p99]),
+    ),
+    '\nEach screen: its calls made together as the browser makes them, 200 times one after the other after 10 warm-ups; the time until the last answer. Target: p95 ≤ 150 ms.\n',
+    table(
+      ['first load (cold cache, median of ' + first.runs + ')', 'value'],
+      [
+        ['transferred (compressed) KB', first.transferredKB],
+        ['decoded KB', first.decodedKB],
+        ['DOMContentLoaded ms', first.domContentLoadedMs],
+        ['until the sign-in page can be used ms', first.interactiveMs],
+      ],
+    ),
+    '\nChromium (Debian) headless on this machine, each run in a fresh context; target: ≤ 500 KB compressed.\n',
+  );
+}
+
 function workflowSuite(): void {
   const rows = workflowSuiteTimes();
   results.workflowSuite = rows.map(([file, name, ms, status]) => ({ file, name, ms, status }));
@@ -277,7 +270,16 @@ async function main(): Promise<void> {
   try {
     if (SECTIONS.includes('a')) await decisionLatency(stack, client);
     if (SECTIONS.includes('c')) await throughput(stack, client);
+    // The console's candidacy is a real one, opened before the read models are cloned to 10,000.
+    const candidacy = SECTIONS.includes('e') ? await consoleCandidacy(stack) : undefined;
     if (SECTIONS.includes('b')) await reads(stack);
+    if (candidacy) {
+      if (!SECTIONS.includes('b')) {
+        const ds = await createDataSource(stack.databaseUrl, 'bench-e').initialize();
+        await seedTenThousand(ds).finally(() => ds.destroy());
+      }
+      await webConsole(stack, candidacy);
+    }
   } finally {
     await connection.close();
     await stack.stop();

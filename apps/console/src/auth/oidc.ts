@@ -15,6 +15,9 @@ export interface OidcOptions {
   resource?: string | null;
 }
 
+/** The ID token of this sign-in, in memory like the access token: it tells the provider whom to sign out. */
+let idToken: string | undefined;
+
 const PENDING = 'qc.oidc.pending';
 const ACTIVE = 'qc.oidc.active';
 export const CALLBACK_PATH = '/connexion/retour';
@@ -85,6 +88,7 @@ export async function finishSignIn(o: OidcOptions): Promise<Finished> {
     insecure(o),
   );
   const result = await oauth.processAuthorizationCodeResponse(as, client, response);
+  idToken = result.id_token;
   sessionStorage.setItem(ACTIVE, '1');
   return { token: result.access_token, returnTo: pending.returnTo };
 }
@@ -92,3 +96,18 @@ export async function finishSignIn(o: OidcOptions): Promise<Finished> {
 /** Whether this tab signed in with the provider before (then a reload asks it again, silently). */
 export const wasSignedIn = () => sessionStorage.getItem(ACTIVE) === '1';
 export const forget = () => sessionStorage.removeItem(ACTIVE);
+
+/**
+ * Signing out at the provider too (RP-initiated logout), so that the next person at this browser
+ * is asked for their own credentials; null when the provider offers no such endpoint.
+ */
+export async function endSessionUrl(o: OidcOptions): Promise<string | null> {
+  const as = await server(o);
+  if (!as.end_session_endpoint) return null;
+  const url = new URL(as.end_session_endpoint);
+  url.searchParams.set('client_id', o.clientId);
+  url.searchParams.set('post_logout_redirect_uri', `${location.origin}/console/`);
+  if (idToken) url.searchParams.set('id_token_hint', idToken);
+  idToken = undefined;
+  return url.href;
+}

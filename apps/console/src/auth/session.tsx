@@ -7,7 +7,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { useNavigate } from 'react-router';
 import type { Role } from '@qualicoop/domain';
 import { answer, api, Problem, setBearerToken } from '../api/client';
-import { beginSignIn, CALLBACK_PATH, finishSignIn, forget, wasSignedIn, type OidcOptions } from './oidc';
+import { beginSignIn, CALLBACK_PATH, endSessionUrl, finishSignIn, forget, wasSignedIn, type OidcOptions } from './oidc';
 
 export interface Me {
   sub: string;
@@ -105,6 +105,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     sessionStorage.removeItem(DEV_USER);
     forget();
     signedOut(options);
+    // With a provider, its own session ends too; the provider sends the browser back to the console.
+    if (options.mode === 'oidc')
+      void endSessionUrl(options)
+        .then((url) => url && location.assign(url))
+        .catch(() => undefined);
   }, [options, signedOut]);
 
   useEffect(() => {

@@ -1,0 +1,176 @@
+/**
+ * e. The web console (issue 11): the API calls of each screen, made together as the browser makes
+ * them, with 10,000 candidacies in the read models; and the first load of the console in
+ * Chromium with a cold cache (bytes over the wire, time until the sign-in page can be used).
+ */
+import { chromium } from '@playwright/test';
+import { Stack } from '../stack';
+import { http, token } from '../api-client';
+import { openToImplementation } from './drive';
+import { summary } from './stats';
+
+const ROUNDS = 200;
+const FIRST_LOADS = 5;
+
+export interface ScreenTiming {
+  screen: string;
+  calls: string[];
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/** The calls each screen makes when it opens (the session's `/me` once per sign-in, counted on the home pages). */
+function screens(id: string, coop: string): Array<[string, Array<[path: string, as: string]>]> {
+  const c = `/candidacies/${id}`;
+  return [
+    [
+      'Accueil de la coopérative',
+      [
+        ['/me', coop],
+        ['/candidacies', coop],
+        ['/inbox?limit=200', coop],
+      ],
+    ],
+    [
+      'Candidature (historique, à faire)',
+      [
+        [c, coop],
+        [`${c}/history`, coop],
+        ['/inbox?limit=200', coop],
+      ],
+    ],
+    [
+      'Dossier de candidature',
+      [
+        [c, coop],
+        [`${c}/dossier`, coop],
+        [`${c}/documents`, coop],
+      ],
+    ],
+    [
+      "Point d'étape / bilan à mi-parcours",
+      [
+        [c, coop],
+        [`${c}/dossier`, coop],
+        [`${c}/reports`, coop],
+      ],
+    ],
+    [
+      'Dossier de renouvellement',
+      [
+        [c, coop],
+        [`${c}/renewal-dossier`, coop],
+        [`${c}/reports`, coop],
+        [`${c}/documents`, coop],
+      ],
+    ],
+    [
+      'Mes tâches (Fédération)',
+      [
+        ['/me', 'federation'],
+        ['/inbox?limit=200', 'federation'],
+      ],
+    ],
+  ];
+}
+
+/** A cooperative's candidacy in its implementation period, with its 6-month report filed. */
+export async function consoleCandidacy(stack: Stack): Promise<{ id: string; coop: string }> {
+  const coop = `bench-console-${Date.now()}`;
+  const id = await openToImplementation(stack, coop);
+  const filed = await http(stack.apiUrl, 'POST', `/candidacies/${id}/checkpoints/6/report`, coop, {
+    indicators: [{ engagementId: 'A1', indicatorName: 'Indicateur de suivi A1', value: 48 }],
+    actions: [{ action: 'Mettre en place un comité de suivi trimestriel', status: 'in_progress' }],
+    comment: 'Bench',
+  });
+  if (filed.status !== 200) throw new Error(`report: ${filed.status} ${JSON.stringify(filed.body)}`);
+  return { id, coop };
+}
+
+/** Each screen's calls in parallel, ROUNDS times one after the other: the wall time of the slowest call. */
+export async function consoleScreens(
+  stack: Stack,
+  { id, coop }: { id: string; coop: string },
+): Promise<ScreenTiming[]> {
+  const headers = new Map([coop, 'federation'].map((who) => [who, { authorization: `Bearer ${token(who)}` }]));
+  const get = async (path: string, as: string) => {
+    const res = await fetch(`${stack.apiUrl}${path}`, { headers: headers.get(as) });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+  };
+  const timings: ScreenTiming[] = [];
+  for (const [screen, calls] of screens(id, coop)) {
+    const open = () => Promise.all(calls.map(([path, as]) => get(path, as)));
+    for (let i = 0; i < 10; i++) await open(); // warm-up
+    const samples: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const start = process.hrtime.bigint();
+      await open();
+      samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    const s = summary(samples);
+    timings.push({
+      screen,
+      calls: calls.map(([path]) => path.replace(id, '{id}')),
+      p50: s.p50,
+      p95: s.p95,
+      p99: s.p99,
+    });
+  }
+  return timings;
+}
+
+export interface FirstLoad {
+  runs: number;
+  /** Bytes over the wire for the page and everything it loads, until the sign-in page is usable (median). */
+  transferredKB: number;
+  /** The same resources' decoded size (what compression saves). */
+  decodedKB: number;
+  /** From navigation to the sign-in buttons visible and enabled (median, ms). */
+  interactiveMs: number;
+  domContentLoadedMs: number;
+}
+
+/** The console's first load, each run in a fresh browser context (nothing cached). */
+export async function consoleFirstLoad(stack: Stack): Promise<FirstLoad> {
+  const browser = await chromium.launch({
+    executablePath: process.env.QC_CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox'],
+  });
+  const runs: Array<{ transferred: number; decoded: number; interactive: number; dcl: number }> = [];
+  try {
+    for (let i = 0; i < FIRST_LOADS; i++) {
+      const context = await browser.newContext({ locale: 'fr-FR' });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      let transferred = 0;
+      cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (transferred += e.encodedDataLength));
+      const start = Date.now();
+      await page.goto(`${stack.apiUrl}/console/`);
+      await page
+        .getByRole('button', { name: /^Se connecter en tant que/ })
+        .first()
+        .waitFor({ state: 'visible' });
+      const interactive = Date.now() - start;
+      const timing = await page.evaluate<{ dcl: number; decoded: number }>(
+        `(() => { const n = performance.getEntriesByType('navigation')[0];
+          const r = performance.getEntriesByType('resource');
+          return { dcl: n.domContentLoadedEventEnd, decoded: n.decodedBodySize + r.reduce((s, e) => s + e.decodedBodySize, 0) }; })()`,
+      );
+      runs.push({ transferred, decoded: timing.decoded, interactive, dcl: timing.dcl });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return {
+    runs: runs.length,
+    transferredKB: Math.round(median(runs.map((r) => r.transferred)) / 102.4) / 10,
+    decodedKB: Math.round(median(runs.map((r) => r.decoded)) / 102.4) / 10,
+    interactiveMs: median(runs.map((r) => r.interactive)),
+    domContentLoadedMs: Math.round(median(runs.map((r) => r.dcl))),
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The renewal request, sent from the console the moment the window opens. Under the demo policy
+ * (in this stack a month lasts 3 s) the label's 36 months pass in under two minutes: the committee
+ * and the visitor act through the API, the cooperative through the browser.
+ */
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renewalWindowOpensAt, sampleDossier, type CandidacyState } from '@qualicoop/domain';
+import { lookAt, signInAs } from './screens';
+import { BROWSER_STACK } from './stack';
+
+const CLAIRE = 'Claire Martin (Atlantique Habitat)';
+const COOP = 'coop-atlantique';
+const api = BROWSER_STACK.apiUrl;
+const LETTER = readFileSync(join(BROWSER_STACK.repoRoot, 'test', 'fixtures', 'documents', 'lettre-engagement.pdf'));
+
+interface Candidacy {
+  id: string;
+  cycle: number;
+  stage: string;
+  state: CandidacyState;
+}
+
+async function as(request: APIRequestContext, user: string) {
+  const res = await request.post(`${api}/sign-in/development-token`, { data: { user } });
+  const headers = { authorization: `Bearer ${((await res.json()) as { token: string }).token}` };
+  const check = async (r: Awaited<ReturnType<APIRequestContext['get']>>) => {
+    expect(r.status(), `${r.url()}: ${await r.text()}`).toBeLessThan(300);
+    return r.json() as Promise<any>;
+  };
+  return {
+    get: async (path: string) => check(await request.get(`${api}${path}`, { headers })),
+    post: async (path: string, data?: unknown) => check(await request.post(`${api}${path}`, { headers, data })),
+    put: async (path: string, data: unknown) => check(await request.put(`${api}${path}`, { headers, data })),
+    upload: async (path: string) =>
+      check(
+        await request.post(`${api}${path}`, {
+          headers,
+          multipart: {
+            kind: 'letter_of_commitment',
+            file: { name: 'lettre-engagement.pdf', mimeType: 'application/pdf', buffer: LETTER },
+          },
+        }),
+      ),
+  };
+}
+
+test('the renewal is requested from the console as soon as its window opens, and renewed', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(300_000);
+  const coop = await as(request, COOP);
+  const committee = await as(request, 'committee');
+  const candidacy = (await coop.post('/candidacies', { cooperativeId: COOP, policy: 'demo' })) as Candidacy;
+  const path = `/candidacies/${candidacy.id}`;
+  const letter = (await coop.upload(`${path}/documents`)) as { id: string };
+  await coop.put(`${path}/dossier`, sampleDossier(letter.id));
+  await coop.post(`${path}/submission`);
+  /** Waits for the candidacy's agenda to close (demo sessions come every three demo months). */
+  const closedAgenda = async (): Promise<string> => {
+    let sessionId = '';
+    await expect
+      .poll(
+        async () => {
+          const c = (await committee.get(path)) as Candidacy;
+          sessionId = c.state.agenda?.sessionId ?? '';
+          return c.state.agenda?.closed === true;
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+    return sessionId;
+  };
+  const decision = async () => ({ sessionId: await closedAgenda(), motivation: 'Décision motivée du comité.' });
+  const admission = await decision();
+  await committee.post(`${path}/decisions/completeness`, { complete: true, ...admission });
+  await committee.post(`${path}/decisions/admissibility`, { admissible: true, ...admission });
+  await coop.post(`${path}/readiness`);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+  await (await as(request, 'federation')).post(`${path}/visit`, { visitorId: 'member-visitor', visitDate: today });
+  await (await as(request, 'visitor')).post(`${path}/visit-report`, { findingsSummary: 'Engagements tenus.' });
+  await committee.post(`${path}/decisions/award`, { outcome: 'granted', ...(await decision()) });
+  const report = {
+    indicators: [{ engagementId: 'A1', indicatorName: 'Indicateur de suivi A1', value: 58 }],
+    comment: '',
+  };
+  await coop.post(`${path}/mid-term-report`, report);
+  const labelled = (await committee.post(`${path}/decisions/mid-term`, {
+    outcome: 'confirmed',
+    ...(await decision()),
+  })) as Candidacy;
+  expect(labelled.stage).toBe('labelled');
+  const opensAt = Date.parse(renewalWindowOpensAt(labelled.state.label!, labelled.state));
+  expect(opensAt).toBeGreaterThan(Date.now() + 10_000); // the page is open before the window
+
+  await signInAs(page, CLAIRE);
+  await page.goto(`./candidatures/${candidacy.id}/renouvellement`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dossier de renouvellement — cycle 2' })).toBeVisible();
+  const request_ = page.getByRole('button', { name: 'Demander le renouvellement' });
+  await expect(request_).toBeDisabled();
+  await expect(page.getByText(/La demande de renouvellement pourra être envoyée à partir du/)).toBeVisible();
+  // The page left open sees the window open: the button becomes usable without a reload.
+  await expect(request_).toBeEnabled({ timeout: opensAt - Date.now() + 15_000 });
+  await request_.click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Candidature — cycle 1/ })).toBeVisible();
+  await expect(page.getByText('renouvellement demandé', { exact: true })).toBeVisible();
+  const label = page.getByRole('region', { name: "Label Quali'Coop — cycle 1" });
+  await expect(label.getByText(/Renouvellement : demandé le .* ; le comité de validation l'examinera/)).toBeVisible();
+  await lookAt(page, '23-renouvellement-demande', label);
+
+  await committee.post(`${path}/decisions/renewal`, { outcome: 'renewed', ...(await decision()) });
+  await expect.poll(async () => ((await coop.get(path)) as Candidacy).cycle, { timeout: 30_000 }).toBe(2);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Candidature — cycle 2' })).toBeVisible();
+  await expect(page.getByRole('region', { name: "Label Quali'Coop — cycle 2" })).toBeVisible();
+  await expect(page.getByText('Le cycle 2 commence avec le label renouvelé.')).toBeVisible();
+  await lookAt(page, '24-label-renouvele');
+});
