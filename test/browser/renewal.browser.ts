@@ -1,5 +1,6 @@
 /**
- * The renewal request, sent from the console the moment the window opens. Under the demo policy
+ * The renewal request, sent from the console the moment the window opens, then the renewed label
+ * renounced. Under the demo policy
  * (in this stack a month lasts 3 s) the label's 36 months pass in under two minutes: the committee
  * and the visitor act through the API, the cooperative through the browser.
  */
@@ -46,7 +47,7 @@ async function as(request: APIRequestContext, user: string) {
   };
 }
 
-test('the renewal is requested from the console as soon as its window opens, and renewed', async ({
+test('the renewal is requested from the console as soon as its window opens, renewed, then renounced', async ({
   page,
   request,
 }) => {
@@ -117,4 +118,15 @@ test('the renewal is requested from the console as soon as its window opens, and
   await expect(page.getByRole('region', { name: "Label Quali'Coop — cycle 2" })).toBeVisible();
   await expect(page.getByText('Le cycle 2 commence avec le label renouvelé.')).toBeVisible();
   await lookAt(page, '24-label-renouvele');
+
+  // Renouncing the label: a confirmation that says what it ends, a reason, then the label is gone.
+  await page.getByRole('button', { name: 'Renoncer au label' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Renoncer au label ?' });
+  await expect(dialog.getByText(/^La renonciation met fin au label Quali'Coop de votre coopérative/)).toBeVisible();
+  await dialog.getByLabel('Pourquoi renoncez-vous au label ?').fill('La coopérative fusionne avec une autre.');
+  await lookAt(page, '26-renonciation-confirmation', dialog);
+  await dialog.getByRole('button', { name: 'Confirmer la renonciation' }).click();
+  await expect(page.getByText('label abandonné', { exact: true })).toBeVisible();
+  await expect(page.getByText('La coopérative fusionne avec une autre.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Renoncer au label' })).toHaveCount(0);
 });

@@ -4,6 +4,7 @@
  */
 import createClient from 'openapi-fetch';
 import type { paths } from './openapi';
+import { RetryKeys } from './retry-keys';
 
 export interface FieldProblem {
   field: string;
@@ -30,15 +31,30 @@ export function setBearerToken(token: string | undefined): void {
 }
 export const bearerToken = (): string | undefined => bearer;
 
+const WRITES = new Set(['POST', 'PUT', 'PATCH']);
+const retryKeys = new RetryKeys(() => crypto.randomUUID());
+
 export const api = createClient<paths>({ baseUrl: '' });
 api.use({
-  onRequest({ request }) {
+  async onRequest({ request }) {
     if (bearer) request.headers.set('Authorization', `Bearer ${bearer}`);
+    if (WRITES.has(request.method)) {
+      const body = await request.clone().text();
+      request.headers.set('Idempotency-Key', retryKeys.keyFor(request.method, request.url, body));
+    }
     return request;
+  },
+  onResponse({ request, response }) {
+    const key = request.headers.get('Idempotency-Key');
+    if (key) retryKeys.answered(key, response.status);
+    return response;
   },
 });
 
 const UNREACHABLE = "Le service Quali'Coop ne répond pas. Vérifiez votre connexion puis réessayez.";
+/** The API's own sentence speaks to programs (it names the Idempotency-Key); people read this one. */
+const UNCONFIRMED =
+  "Le service n'a pas pu confirmer à temps que votre demande est enregistrée. Réessayez dans un instant : si elle l'était déjà, elle ne sera pas faite deux fois.";
 
 /** The body of a successful answer, or a `Problem` thrown with the API's French explanation. */
 export async function answer<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
@@ -59,6 +75,8 @@ export function problemOf(status: number, body: unknown): Problem {
     errors: FieldProblem[];
   }>;
   const detail =
-    p.detail ?? (status === 0 || status >= 500 ? UNREACHABLE : `La demande n'a pas abouti (erreur ${status}).`);
+    p.code === 'COMMAND.OUTCOME_UNKNOWN'
+      ? UNCONFIRMED
+      : (p.detail ?? (status === 0 || status >= 500 ? UNREACHABLE : `La demande n'a pas abouti (erreur ${status}).`));
   return new Problem(status, p.code ?? `HTTP_${status}`, detail, p.errors ?? []);
 }

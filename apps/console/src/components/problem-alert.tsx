@@ -8,7 +8,12 @@ export function ProblemAlert({ error, title = "L'action n'a pas abouti" }: { err
   // Each field's sentence, unless it only repeats the detail.
   const fields = problem?.errors.filter((e) => e.message !== problem.detail) ?? [];
   return (
-    <Alert color="red" title={title} role="alert">
+    <Alert
+      color="red"
+      // "Not done" would be wrong when the outcome is unknown: it may have been done.
+      title={problem?.code === 'COMMAND.OUTCOME_UNKNOWN' ? "La demande n'a pas pu être confirmée" : title}
+      role="alert"
+    >
       {problem?.detail ?? "Une erreur inattendue s'est produite. Réessayez dans un instant."}
       {fields.length > 0 && (
         <List size="sm" mt="xs">
