@@ -7,7 +7,11 @@ export interface Managed {
   name: string;
   child: ChildProcess;
   stop(): Promise<void>;
+  /** The last lines the process wrote (stdout and stderr), to say why it stopped. */
+  lastOutput(): string;
 }
+
+const KEPT_OUTPUT = 4000;
 
 export function startProcess(
   name: string,
@@ -17,9 +21,11 @@ export function startProcess(
 ): Managed {
   const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
   const log = opts.logFile ? createWriteStream(opts.logFile, { flags: 'a' }) : undefined;
+  let tail = '';
   for (const stream of [child.stdout, child.stderr]) {
     stream?.on('data', (chunk: Buffer) => {
       log?.write(chunk);
+      tail = (tail + chunk.toString()).slice(-KEPT_OUTPUT);
       if (opts.echo) process.stdout.write(chunk.toString().replace(/^(?=.)/gm, `[${name}] `));
     });
   }
@@ -27,6 +33,7 @@ export function startProcess(
   return {
     name,
     child,
+    lastOutput: () => tail.trim(),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -40,14 +47,23 @@ export function startProcess(
   };
 }
 
+/**
+ * Waits until something listens on `port`. With `server`, the process meant to: if it stops
+ * first (a port taken, a bad flag), this fails at once with what it said.
+ */
 export async function waitForPort(
   port: number,
   host = '127.0.0.1',
   timeoutMs = 60_000,
   what = `port ${port}`,
+  server?: Managed,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    const { exitCode, signalCode } = server?.child ?? {};
+    if (server && (exitCode != null || signalCode != null)) {
+      throw new Error(`${what} stopped while starting (${exitCode ?? signalCode}): ${server.lastOutput()}`);
+    }
     const open = await new Promise<boolean>((resolve) => {
       const socket = new Socket();
       socket.once('connect', () => resolve(true)).once('error', () => resolve(false));

@@ -48,6 +48,6 @@ export async function startTemporalDevServer(opts: {
     logFile: join(opts.dataDir, 'temporal.log'),
     echo: opts.echo,
   });
-  await waitForPort(opts.port, '127.0.0.1', 60_000, 'the Temporal dev server');
+  await waitForPort(opts.port, '127.0.0.1', 60_000, 'the Temporal dev server', process);
   return { address: `127.0.0.1:${opts.port}`, uiUrl: `http://127.0.0.1:${opts.uiPort}`, process };
 }

@@ -9,8 +9,8 @@ import { lookAt } from './screens';
 import { API_AUDIENCE, OIDC_CLIENT_ID, startOidcProvider } from './oidc-provider';
 import { BROWSER_STACK } from './stack';
 
-const PROVIDER_PORT = 53090;
-const OIDC_API_PORT = 53001;
+const PROVIDER_PORT = 26090;
+const OIDC_API_PORT = 26001;
 const OIDC_API = `http://127.0.0.1:${OIDC_API_PORT}`;
 
 let provider: Awaited<ReturnType<typeof startOidcProvider>>;

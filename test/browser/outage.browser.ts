@@ -10,8 +10,8 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { lookAt } from './screens';
 import { BROWSER_STACK } from './stack';
 
-const RELAY_PORT = 53190;
-const OUTAGE_API_PORT = 53002;
+const RELAY_PORT = 26190;
+const OUTAGE_API_PORT = 26002;
 const OUTAGE_API = `http://127.0.0.1:${OUTAGE_API_PORT}`;
 
 /** A TCP relay to the Temporal server that can be cut: open connections dropped, new ones refused. */

@@ -7,7 +7,7 @@ export const BROWSER_STACK = {
   repoRoot: REPO_ROOT,
   dataDir: join(REPO_ROOT, '.data', 'browser-stack'),
   screenshots: join(REPO_ROOT, '.data', 'screenshots'),
-  ports: { postgres: 55480, temporal: 57233, temporalUi: 58233, api: 53000, mailSmtp: 51025, mailWeb: 51080 },
+  ports: { postgres: 26432, temporal: 26233, temporalUi: 26333, api: 26000, mailSmtp: 26025, mailWeb: 26080 },
   get apiUrl() {
     return `http://127.0.0.1:${this.ports.api}`;
   },

@@ -10,7 +10,7 @@ module.exports = async () => {
   rmSync(dataDir, { recursive: true, force: true });
   const stack = await startStack({
     dataDir,
-    ports: { postgres: 55439, temporal: 17233, temporalUi: 18233, api: 13000, mailSmtp: 11025, mailWeb: 11080 },
+    ports: { postgres: 15439, temporal: 17233, temporalUi: 18233, api: 13000, mailSmtp: 11025, mailWeb: 11080 },
     policy: 'standard',
     // Tests may open candidacies under a fast demo policy (a month = 2 s) to reach a label.
     env: {

@@ -8,7 +8,7 @@ module.exports = async () => {
   const { startPostgres, migrate, seed } = require('../../dist/infra/src/index.js');
   const dataDir = join(__dirname, '..', '..', '.data', 'workflow-tests');
   rmSync(dataDir, { recursive: true, force: true });
-  const pg = await startPostgres({ dataDir, port: 55441 });
+  const pg = await startPostgres({ dataDir, port: 15441 });
   await migrate(pg.url);
   const cooperatives = Array.from({ length: 60 }, (_, i) => ({
     id: `coop-test-${String(i + 1).padStart(2, '0')}`,

@@ -257,7 +257,7 @@ async function main(): Promise<void> {
   if (SECTIONS.includes('d')) workflowSuite();
   const stack = await startStack({
     dataDir,
-    ports: { postgres: 55450, temporal: 27233, temporalUi: 28233, api: 23000, mailSmtp: 21025, mailWeb: 21080 },
+    ports: { postgres: 25450, temporal: 27233, temporalUi: 28233, api: 23000, mailSmtp: 21025, mailWeb: 21080 },
     policy: 'standard',
     env: {
       QC_ALLOW_POLICY_CHOICE: 'true',

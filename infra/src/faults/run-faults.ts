@@ -208,7 +208,7 @@ async function main(): Promise<void> {
   rmSync(REPORT, { force: true });
   const stack = await startStack({
     dataDir,
-    ports: { postgres: 55460, temporal: 37233, temporalUi: 38233, api: 33000, mailSmtp: 31025, mailWeb: 31080 },
+    ports: { postgres: 30432, temporal: 30233, temporalUi: 30333, api: 30000, mailSmtp: 30025, mailWeb: 30080 },
     policy: 'standard',
     env: {
       QC_ALLOW_POLICY_CHOICE: 'true',

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   mkdirSync(JUNIT_DIR, { recursive: true });
   const stack = await startStack({
     dataDir,
-    ports: { postgres: 55470, temporal: 47233, temporalUi: 48233, api: 43000, mailSmtp: 41025, mailWeb: 41080 },
+    ports: { postgres: 29432, temporal: 29233, temporalUi: 29333, api: 29000, mailSmtp: 29025, mailWeb: 29080 },
     policy: 'standard',
     env: { QC_RATE_LIMIT_PER_MINUTE: '10000000' },
   });
