@@ -6,9 +6,9 @@
  * sessions are the Fédération's own, moved so that their agenda closes now.
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sampleDossier } from '@qualicoop/domain';
+import { as } from './api-actor';
 import { lookAt, signInAs } from './screens';
 import { BROWSER_STACK } from './stack';
 
@@ -16,38 +16,12 @@ test.describe.configure({ mode: 'serial' });
 
 const MARC = 'Marc Durand (Provence Logis)';
 const COOP = 'coop-provence';
-const api = BROWSER_STACK.apiUrl;
-const LETTER = readFileSync(join(BROWSER_STACK.repoRoot, 'test', 'fixtures', 'documents', 'lettre-engagement.pdf'));
 let candidacyId = '';
 
 interface Candidacy {
   id: string;
   stage: string;
   state: { agenda?: { sessionId: string; closed: boolean } };
-}
-
-/** One actor of the API, with a development token of the seeded person. */
-async function as(request: APIRequestContext, user: string) {
-  const res = await request.post(`${api}/sign-in/development-token`, { data: { user } });
-  const { token } = (await res.json()) as { token: string };
-  const headers = { authorization: `Bearer ${token}` };
-  const check = async (r: Awaited<ReturnType<APIRequestContext['get']>>) => {
-    expect(r.status(), `${r.url()}: ${await r.text()}`).toBeLessThan(300);
-    return r.json() as Promise<any>;
-  };
-  return {
-    get: async (path: string) => check(await request.get(`${api}${path}`, { headers })),
-    post: async (path: string, data?: unknown) => check(await request.post(`${api}${path}`, { headers, data })),
-    put: async (path: string, data: unknown) => check(await request.put(`${api}${path}`, { headers, data })),
-    patch: async (path: string, data: unknown) => check(await request.patch(`${api}${path}`, { headers, data })),
-    upload: async (path: string, kind: string) =>
-      check(
-        await request.post(`${api}${path}`, {
-          headers,
-          multipart: { kind, file: { name: 'lettre-engagement.pdf', mimeType: 'application/pdf', buffer: LETTER } },
-        }),
-      ),
-  };
 }
 
 /**
@@ -93,7 +67,7 @@ test('a complement request: what the committee asks, by when, answered from the 
   const session = await committeeSession(request, 'complement');
   const opened = (await coop.post('/candidacies', { cooperativeId: COOP })) as Candidacy;
   candidacyId = opened.id;
-  const letter = (await coop.upload(`/candidacies/${candidacyId}/documents`, 'letter_of_commitment')) as { id: string };
+  const letter = await coop.uploadLetter(candidacyId);
   await coop.put(`/candidacies/${candidacyId}/dossier`, sampleDossier(letter.id));
   await coop.post(`/candidacies/${candidacyId}/submission`);
   const committee = await as(request, 'committee');

@@ -4,7 +4,8 @@
  * code flow with PKCE. The token stays in memory: nothing of it in localStorage or sessionStorage.
  */
 import { expect, test } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { startExtraApi } from './extra-api';
 import { lookAt } from './screens';
 import { API_AUDIENCE, OIDC_CLIENT_ID, startOidcProvider } from './oidc-provider';
 import { BROWSER_STACK } from './stack';
@@ -18,34 +19,10 @@ let api: ChildProcess;
 
 test.beforeAll(async () => {
   provider = await startOidcProvider(PROVIDER_PORT, OIDC_API);
-  const { ports, repoRoot, dataDir } = BROWSER_STACK;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    QC_DATA_DIR: dataDir,
-    DATABASE_URL: `postgres://postgres:postgres@127.0.0.1:${ports.postgres}/qualicoop`,
-    TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporal}`,
-    API_PORT: String(OIDC_API_PORT),
+  api = await startExtraApi(OIDC_API_PORT, {
     QC_OIDC_ISSUER: provider.issuer,
     QC_OIDC_AUDIENCE: API_AUDIENCE,
     QC_OIDC_CLIENT_ID: OIDC_CLIENT_ID,
-  };
-  delete env.QC_JWT_SECRET;
-  api = spawn(process.execPath, ['-r', './infra/register-paths.cjs', 'dist/apps/api/src/main.js'], {
-    cwd: repoRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  await new Promise<void>((ready, failed) => {
-    const timer = setTimeout(() => failed(new Error(`the API did not start:\n${output.join('')}`)), 60_000);
-    api.stdout!.on('data', (b: Buffer) => {
-      output.push(b.toString());
-      if (b.toString().includes('api listening')) {
-        clearTimeout(timer);
-        ready();
-      }
-    });
-    api.stderr!.on('data', (b: Buffer) => output.push(b.toString()));
   });
 });
 

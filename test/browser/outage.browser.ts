@@ -5,7 +5,9 @@
  * next to the button, keeping what was typed.
  */
 import { expect, test } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { as } from './api-actor';
+import { startExtraApi } from './extra-api';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { lookAt } from './screens';
 import { BROWSER_STACK } from './stack';
@@ -46,34 +48,10 @@ let api: ChildProcess;
 test.beforeAll(async () => {
   relay = temporalRelay();
   await new Promise<void>((listening) => relay.server.listen(RELAY_PORT, '127.0.0.1', listening));
-  const { ports, repoRoot, dataDir } = BROWSER_STACK;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    QC_DATA_DIR: dataDir,
-    DATABASE_URL: `postgres://postgres:postgres@127.0.0.1:${ports.postgres}/qualicoop`,
+  api = await startExtraApi(OUTAGE_API_PORT, {
     TEMPORAL_ADDRESS: `127.0.0.1:${RELAY_PORT}`,
-    API_PORT: String(OUTAGE_API_PORT),
     // How long the API waits for the process engine before answering 503 (15 s by default).
     QC_COMMAND_TIMEOUT_MS: '5000',
-  };
-  delete env.QC_JWT_SECRET;
-  delete env.QC_OIDC_ISSUER;
-  api = spawn(process.execPath, ['-r', './infra/register-paths.cjs', 'dist/apps/api/src/main.js'], {
-    cwd: repoRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  await new Promise<void>((ready, failed) => {
-    const timer = setTimeout(() => failed(new Error(`the API did not start:\n${output.join('')}`)), 60_000);
-    api.stdout!.on('data', (b: Buffer) => {
-      output.push(b.toString());
-      if (b.toString().includes('api listening')) {
-        clearTimeout(timer);
-        ready();
-      }
-    });
-    api.stderr!.on('data', (b: Buffer) => output.push(b.toString()));
   });
 });
 
@@ -88,20 +66,9 @@ test('the process engine out of reach: a 503 explained in French, and the questi
 }) => {
   test.setTimeout(180_000); // the API's 5 s wait, then a reconnection to the process engine
   // Marc's cooperative has a candidacy (the journeys before this one leave it labelled; run alone, one is opened).
-  const signedIn = await request.post(`${BROWSER_STACK.apiUrl}/sign-in/development-token`, {
-    data: { user: 'coop-provence' },
-  });
-  const headers = { authorization: `Bearer ${((await signedIn.json()) as { token: string }).token}` };
-  const mine = (await (await request.get(`${BROWSER_STACK.apiUrl}/candidacies`, { headers })).json()) as {
-    items: unknown[];
-  };
-  if (mine.items.length === 0) {
-    const opened = await request.post(`${BROWSER_STACK.apiUrl}/candidacies`, {
-      headers,
-      data: { cooperativeId: 'coop-provence' },
-    });
-    expect(opened.status()).toBe(201);
-  }
+  const marc = await as(request, 'coop-provence');
+  const mine = (await marc.get('/candidacies')) as { items: unknown[] };
+  if (mine.items.length === 0) await marc.post('/candidacies', { cooperativeId: 'coop-provence' });
 
   await page.goto(`${OUTAGE_API}/console/`);
   await page.getByRole('button', { name: 'Se connecter en tant que Marc Durand (Provence Logis)' }).click();

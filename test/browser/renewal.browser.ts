@@ -1,50 +1,22 @@
 /**
  * The renewal request, sent from the console the moment the window opens, then the renewed label
- * renounced. Under the demo policy
- * (in this stack a month lasts 3 s) the label's 36 months pass in under two minutes: the committee
+ * renounced. Under the demo policy (in this stack a month lasts 3 s) the label's 36 months pass
+ * in under two minutes: the committee
  * and the visitor act through the API, the cooperative through the browser.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
 import { renewalWindowOpensAt, sampleDossier, type CandidacyState } from '@qualicoop/domain';
+import { as } from './api-actor';
 import { lookAt, signInAs } from './screens';
-import { BROWSER_STACK } from './stack';
 
 const CLAIRE = 'Claire Martin (Atlantique Habitat)';
 const COOP = 'coop-atlantique';
-const api = BROWSER_STACK.apiUrl;
-const LETTER = readFileSync(join(BROWSER_STACK.repoRoot, 'test', 'fixtures', 'documents', 'lettre-engagement.pdf'));
 
 interface Candidacy {
   id: string;
   cycle: number;
   stage: string;
   state: CandidacyState;
-}
-
-async function as(request: APIRequestContext, user: string) {
-  const res = await request.post(`${api}/sign-in/development-token`, { data: { user } });
-  const headers = { authorization: `Bearer ${((await res.json()) as { token: string }).token}` };
-  const check = async (r: Awaited<ReturnType<APIRequestContext['get']>>) => {
-    expect(r.status(), `${r.url()}: ${await r.text()}`).toBeLessThan(300);
-    return r.json() as Promise<any>;
-  };
-  return {
-    get: async (path: string) => check(await request.get(`${api}${path}`, { headers })),
-    post: async (path: string, data?: unknown) => check(await request.post(`${api}${path}`, { headers, data })),
-    put: async (path: string, data: unknown) => check(await request.put(`${api}${path}`, { headers, data })),
-    upload: async (path: string) =>
-      check(
-        await request.post(`${api}${path}`, {
-          headers,
-          multipart: {
-            kind: 'letter_of_commitment',
-            file: { name: 'lettre-engagement.pdf', mimeType: 'application/pdf', buffer: LETTER },
-          },
-        }),
-      ),
-  };
 }
 
 test('the renewal is requested from the console as soon as its window opens, renewed, then renounced', async ({
@@ -56,7 +28,7 @@ test('the renewal is requested from the console as soon as its window opens, ren
   const committee = await as(request, 'committee');
   const candidacy = (await coop.post('/candidacies', { cooperativeId: COOP, policy: 'demo' })) as Candidacy;
   const path = `/candidacies/${candidacy.id}`;
-  const letter = (await coop.upload(`${path}/documents`)) as { id: string };
+  const letter = await coop.uploadLetter(candidacy.id);
   await coop.put(`${path}/dossier`, sampleDossier(letter.id));
   await coop.post(`${path}/submission`);
   /** Waits for the candidacy's agenda to close (demo sessions come every three demo months). */
