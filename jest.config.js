@@ -10,7 +10,9 @@ const swc = [
   },
 ];
 const common = {
-  transform: { '^.+\\.ts$': swc },
+  // jose ships as ECMAScript modules only: Jest's CommonJS loader needs it compiled like our code.
+  transform: { '^.+\\.ts$': swc, '/node_modules/jose/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper: {
     '^@qualicoop/(domain|contracts|persistence|platform)$': '<rootDir>/libs/$1/src',
     '^@qualicoop/infra$': '<rootDir>/infra/src',

@@ -2,13 +2,23 @@
  * The public API over HTTP as the benchmark, the fault test and the demo seeding drive it: real
  * requests with development tokens (a seeded role, or a cooperative's id for one of its people).
  */
-import { jwtSecret, signToken } from '@qualicoop/platform';
+import { Caller, localKey, signLocalToken } from '@qualicoop/platform';
 
-export function token(who: string): string {
-  if (who === 'federation') return signToken({ sub: 'staff-federation', role: 'federation' }, jwtSecret());
-  if (who === 'committee') return signToken({ sub: 'member-committee', role: 'committee' }, jwtSecret());
-  if (who === 'visitor') return signToken({ sub: 'member-visitor', role: 'committee' }, jwtSecret());
-  return signToken({ sub: `user-${who}`, role: 'coop', cooperativeId: who }, jwtSecret());
+const tokens = new Map<string, Promise<string>>();
+
+/** A development token for a seeded role or a cooperative's id, signed once per process (12 h). */
+export function token(who: string): Promise<string> {
+  const caller: Caller =
+    who === 'federation'
+      ? { sub: 'staff-federation', role: 'federation' }
+      : who === 'committee'
+        ? { sub: 'member-committee', role: 'committee' }
+        : who === 'visitor'
+          ? { sub: 'member-visitor', role: 'committee' }
+          : { sub: `user-${who}`, role: 'coop', cooperativeId: who };
+  let signed = tokens.get(who);
+  if (!signed) tokens.set(who, (signed = signLocalToken(caller, localKey())));
+  return signed;
 }
 
 export async function http<T = any>(
@@ -18,7 +28,7 @@ export async function http<T = any>(
   as: string,
   body?: unknown,
 ): Promise<{ status: number; body: T }> {
-  const headers: Record<string, string> = { authorization: `Bearer ${token(as)}` };
+  const headers: Record<string, string> = { authorization: `Bearer ${await token(as)}` };
   let payload: FormData | string | undefined;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) {

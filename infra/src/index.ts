@@ -6,3 +6,4 @@ export * from './temporal-server';
 export * from './tools';
 export * from './mail-catcher';
 export * from './demo/demo-seed';
+export * from './processes';

@@ -62,6 +62,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     const env = {
       ...process.env,
+      // This is the development system: its API accepts the development key and lists the seeded users.
+      QC_MODE: 'development',
       ...opts.env,
       ...(mail ? { SMTP_URL: mail.smtpUrl } : {}),
       DATABASE_URL: pg.url,

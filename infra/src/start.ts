@@ -33,7 +33,7 @@ Quali'Coop is running (policy: ${demo ? 'demo — a month lasts 10 seconds' : 's
   Mail inbox    ${stack.mailUrl ?? `(SMTP_URL=${process.env.SMTP_URL})`}   (the French e-mails the system sends)
   PostgreSQL    ${stack.databaseUrl}
   Data folder   ${dataDir()}   (delete it to start afresh)
-Tokens for the seeded users: npm run token -- coop-atlantique | coop-provence | federation | committee | visitor
+Tokens for the seeded users (12 h): QC_MODE=development npm run token -- coop-atlantique | coop-provence | federation | committee | visitor
 Press Ctrl-C to stop.`);
   if (demo) {
     console.log('[demo] four more cooperatives are on their way: a draft, a filed dossier, a candidate, a label…');

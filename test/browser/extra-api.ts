@@ -13,6 +13,7 @@ export async function startExtraApi(port: number, settings: NodeJS.ProcessEnv): 
     DATABASE_URL: `postgres://postgres:postgres@127.0.0.1:${ports.postgres}/qualicoop`,
     TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporal}`,
     API_PORT: String(port),
+    QC_MODE: 'development',
     ...settings,
   };
   // Development sign-in unless the settings name an issuer: never a signing key from outside.

@@ -289,7 +289,7 @@ describe('errors: one problem shape, field-level 400s, nothing half-applied', ()
     expect(docs.map((d: { id: string }) => d.id).sort()).toEqual([first, again].sort());
     expect(new Set(docs.map((d: { sha256: string }) => d.sha256)).size).toBe(1);
     const res = await fetch(`${process.env.QC_API_URL}/candidacies/${id}/documents/${first}`, {
-      headers: { authorization: `Bearer ${(await import('../support/http')).tokenFor('committee')}` },
+      headers: { authorization: `Bearer ${await (await import('../support/http')).tokenFor('committee')}` },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-content-sha256')).toBe(docs[0].sha256);

@@ -205,7 +205,7 @@ describe('real documents of each accepted format', () => {
     expect(existsSync(join(DOCUMENTS_DIR, sha256(bytes)))).toBe(true);
 
     const download = await fetch(`${process.env.QC_API_URL}/candidacies/${id}/documents/${res.body.id}`, {
-      headers: { authorization: `Bearer ${tokenFor('committee')}` },
+      headers: { authorization: `Bearer ${await tokenFor('committee')}` },
     });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toContain(stored);

@@ -550,7 +550,7 @@ describe('GET /kpis', () => {
 describe('practices', () => {
   it('exports one CSV row per cooperative, engagement and indicator, for French Excel', async () => {
     const res = await fetch(`${apiUrl()}/kpis/practices.csv`, {
-      headers: { authorization: `Bearer ${tokenFor('federation')}` },
+      headers: { authorization: `Bearer ${await tokenFor('federation')}` },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');

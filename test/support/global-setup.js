@@ -17,6 +17,7 @@ module.exports = async () => {
       QC_ALLOW_POLICY_CHOICE: 'true',
       QC_DEMO_MONTH_MS: '2000',
       QC_RATE_LIMIT_PER_MINUTE: '100000',
+      QC_READ_RATE_LIMIT_PER_MINUTE: '100000',
       QC_COMMAND_TIMEOUT_MS: '5000',
     },
   });

@@ -3,7 +3,7 @@ import { signToken, SEEDED_USERS } from './tokens';
 
 export const apiUrl = () => process.env.QC_API_URL ?? 'http://127.0.0.1:13000';
 
-export function tokenFor(who: keyof typeof SEEDED_USERS): string {
+export function tokenFor(who: keyof typeof SEEDED_USERS): Promise<string> {
   const user = SEEDED_USERS[who] ?? { sub: `user-${who}`, role: 'coop' as const, cooperativeId: who };
   return signToken(user);
 }
@@ -20,7 +20,7 @@ export async function call<T = any>(
   opts: { as?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {},
 ): Promise<Reply<T>> {
   const headers: Record<string, string> = { ...opts.headers };
-  if (opts.as) headers.authorization = `Bearer ${tokenFor(opts.as)}`;
+  if (opts.as) headers.authorization = `Bearer ${await tokenFor(opts.as)}`;
   if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`${apiUrl()}${path}`, {
     method,
@@ -41,7 +41,7 @@ export async function upload(
   if (opts.kind) form.append('kind', opts.kind);
   const res = await fetch(`${apiUrl()}${path}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${tokenFor(opts.as)}` },
+    headers: { authorization: `Bearer ${await tokenFor(opts.as)}` },
     body: form,
   });
   const text = await res.text();

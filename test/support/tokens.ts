@@ -1,5 +1,5 @@
 // Test tokens are signed exactly as the API verifies them (same code, same development key).
-import { Caller, jwtSecret, SEEDED_USERS, signToken as sign } from '@qualicoop/platform';
+import { Caller, localKey, SEEDED_USERS, signLocalToken } from '@qualicoop/platform';
 
 export { SEEDED_USERS };
-export const signToken = (caller: Caller) => sign(caller, jwtSecret());
+export const signToken = (caller: Caller): Promise<string> => signLocalToken(caller, localKey());

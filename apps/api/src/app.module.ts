@@ -2,13 +2,13 @@ import { MiddlewareConsumer, Module, NestModule, ValidationError, ValidationPipe
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import type { ServerResponse } from 'node:http';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { join } from 'node:path';
-import { REPO_ROOT } from '@qualicoop/platform';
-import { AuthGuard } from './auth/auth.guard';
+import { REPO_ROOT, tokenTrust } from '@qualicoop/platform';
+import { AuthGuard, TOKEN_TRUST } from './auth/auth.guard';
 import { MeController, SignInController } from './auth/sign-in.controller';
 import { CandidaciesModule } from './candidacies/candidacies.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { QueryStringLimit, RateLimitGuard, rateLimits } from './common/limits';
 import { InfrastructureModule } from './common/infrastructure.module';
 import { problem } from './common/error-catalogue';
 import { ProblemFilter } from './common/problem.filter';
@@ -17,13 +17,6 @@ import { DocumentsController } from './documents/documents.controller';
 import { HealthController } from './health/health.controller';
 import { ReadsModule } from './reads/reads.module';
 import { RegisterController } from './register/register.controller';
-
-/** Write endpoints are rate-limited per caller (QC_RATE_LIMIT_PER_MINUTE, default 300). */
-const throttler = ThrottlerModule.forRoot({
-  throttlers: [{ name: 'writes', ttl: 60_000, limit: Number(process.env.QC_RATE_LIMIT_PER_MINUTE ?? 300) }],
-  skipIf: (ctx) => ctx.switchToHttp().getRequest<{ method: string }>().method === 'GET',
-  getTracker: (req: Record<string, unknown>) => (req.caller as { sub?: string } | undefined)?.sub ?? String(req.ip),
-});
 
 /** class-validator errors, nested ones included, as field-level problems (`indicators.0.value`). */
 function fieldErrors(e: ValidationError, prefix = ''): Array<{ field: string; code: string; message: string }> {
@@ -61,11 +54,12 @@ const consoleApp = ServeStaticModule.forRoot({
 });
 
 @Module({
-  imports: [InfrastructureModule, CandidaciesModule, ReadsModule, throttler, consoleApp],
+  imports: [InfrastructureModule, CandidaciesModule, ReadsModule, rateLimits, consoleApp],
   controllers: [HealthController, DocumentsController, RegisterController, SignInController, MeController],
   providers: [
+    { provide: TOKEN_TRUST, useFactory: () => tokenTrust() },
     { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_FILTER, useClass: ProblemFilter },
     { provide: APP_PIPE, useValue: validation },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
@@ -73,6 +67,6 @@ const consoleApp = ServeStaticModule.forRoot({
 })
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestLogMiddleware).forRoutes('*');
+    consumer.apply(RequestLogMiddleware, QueryStringLimit).forRoutes('*');
   }
 }

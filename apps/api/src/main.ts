@@ -4,8 +4,9 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
-import { loadConfig } from '@qualicoop/platform';
+import { loadConfig, StartupRefusal, tokenTrust } from '@qualicoop/platform';
 import { AppModule } from './app.module';
+import { hardenHttp } from './common/http-hardening';
 import { buildOpenApi } from './openapi';
 
 export async function createApp(): Promise<NestExpressApplication> {
@@ -13,6 +14,7 @@ export async function createApp(): Promise<NestExpressApplication> {
     bodyParser: false,
     logger: ['error', 'warn', 'log'],
   });
+  hardenHttp(app);
   app.useBodyParser('json', { limit: '1mb' });
   // The console's files go compressed (the API's own answers are small and stay as they are).
   app.use('/console', compression());
@@ -22,6 +24,7 @@ export async function createApp(): Promise<NestExpressApplication> {
 }
 
 async function main(): Promise<void> {
+  tokenTrust(); // refuses a production start without an issuer or a key, before anything else
   const app = await createApp();
   const { apiPort } = loadConfig();
   await app.listen(apiPort, '127.0.0.1');
@@ -34,7 +37,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((e: unknown) => {
-    console.error(e);
+    console.error(e instanceof StartupRefusal ? e.message : e);
     process.exit(1);
   });
 }

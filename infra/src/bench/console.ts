@@ -93,7 +93,11 @@ export async function consoleScreens(
   stack: Stack,
   { id, coop }: { id: string; coop: string },
 ): Promise<ScreenTiming[]> {
-  const headers = new Map([coop, 'federation'].map((who) => [who, { authorization: `Bearer ${token(who)}` }]));
+  const headers = new Map(
+    await Promise.all(
+      [coop, 'federation'].map(async (who) => [who, { authorization: `Bearer ${await token(who)}` }] as const),
+    ),
+  );
   const get = async (path: string, as: string) => {
     const res = await fetch(`${stack.apiUrl}${path}`, { headers: headers.get(as) });
     await res.arrayBuffer();

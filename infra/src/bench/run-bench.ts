@@ -97,7 +97,7 @@ async function reads(stack: Stack): Promise<void> {
         url: `${stack.apiUrl}${path}`,
         connections: 8,
         duration: 8,
-        headers: { authorization: `Bearer ${token(as)}` },
+        headers: { authorization: `Bearer ${await token(as)}` },
       });
       const sqlTimes: number[] = [];
       for (let i = 0; i < 30; i++) sqlTimes.push((await timed(sql))[1]);
@@ -263,6 +263,7 @@ async function main(): Promise<void> {
       QC_ALLOW_POLICY_CHOICE: 'true',
       QC_DEMO_MONTH_MS: String(DEMO_MONTH_MS),
       QC_RATE_LIMIT_PER_MINUTE: '10000000',
+      QC_READ_RATE_LIMIT_PER_MINUTE: '10000000',
     },
   });
   const connection = await Connection.connect({ address: stack.temporalAddress });

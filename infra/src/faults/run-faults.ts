@@ -45,7 +45,7 @@ async function api(
   key?: string,
 ): Promise<{ status: number; body: any }> {
   for (let attempt = 0; attempt < 400; attempt++) {
-    const headers: Record<string, string> = { authorization: `Bearer ${token(as)}` };
+    const headers: Record<string, string> = { authorization: `Bearer ${await token(as)}` };
     if (key) headers['idempotency-key'] = key;
     let payload: FormData | string | undefined;
     if (body instanceof FormData) payload = body;
@@ -214,6 +214,7 @@ async function main(): Promise<void> {
       QC_ALLOW_POLICY_CHOICE: 'true',
       QC_DEMO_MONTH_MS: String(DEMO_MONTH_MS),
       QC_RATE_LIMIT_PER_MINUTE: '10000000',
+      QC_READ_RATE_LIMIT_PER_MINUTE: '10000000',
     },
   });
   const outcomeBreaches: string[] = [];

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     dataDir,
     ports: { postgres: 29432, temporal: 29233, temporalUi: 29333, api: 29000, mailSmtp: 29025, mailWeb: 29080 },
     policy: 'standard',
-    env: { QC_RATE_LIMIT_PER_MINUTE: '10000000' },
+    env: { QC_RATE_LIMIT_PER_MINUTE: '10000000', QC_READ_RATE_LIMIT_PER_MINUTE: '10000000' },
   });
   let results: RoleResult[] = [];
   let scriptStatus: number | null = null;

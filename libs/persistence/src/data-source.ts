@@ -35,8 +35,15 @@ export const MIGRATIONS = [
   RulesFromTheDomain1763900000003,
 ];
 
-/** The schema changes only through migrations; `synchronize` stays off. */
-export function createDataSource(url: string, applicationName = 'quali-coop'): DataSource {
+/**
+ * The schema changes only through migrations; `synchronize` stays off. A statement timeout, when
+ * given, bounds every statement of the pool (PostgreSQL cancels it: error 57014).
+ */
+export function createDataSource(
+  url: string,
+  applicationName = 'quali-coop',
+  { statementTimeoutMs }: { statementTimeoutMs?: number } = {},
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -46,6 +53,10 @@ export function createDataSource(url: string, applicationName = 'quali-coop'): D
     synchronize: false,
     migrationsRun: false,
     logging: ['error'],
-    extra: { max: 10, connectionTimeoutMillis: 5000 },
+    extra: {
+      max: 10,
+      connectionTimeoutMillis: 5000,
+      ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+    },
   });
 }

@@ -29,6 +29,12 @@ export interface RuntimeConfig {
    * first result). Default 15 s.
    */
   commandTimeoutMs: number;
+  /** The API's bound on any one SQL statement (default 10 s): a runaway read ends in a 503, not a stuck pool. */
+  sqlStatementTimeoutMs: number;
+  /** Per caller and per minute: writes (default 300) and expensive reads — lists, inbox, KPIs, CSV (default 60). */
+  rateLimits: { writesPerMinute: number; expensiveReadsPerMinute: number };
+  /** The longest query string the API reads (default 2,048 characters); longer is a 414. */
+  maxQueryStringLength: number;
 }
 
 const int = (value: string | undefined, fallback: number) => (value ? Number.parseInt(value, 10) : fallback);
@@ -43,6 +49,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     allowPolicyChoice: env.QC_ALLOW_POLICY_CHOICE === 'true',
     demoMonthMs: int(env.QC_DEMO_MONTH_MS, 10_000),
     commandTimeoutMs: int(env.QC_COMMAND_TIMEOUT_MS, 15_000),
+    sqlStatementTimeoutMs: int(env.QC_SQL_STATEMENT_TIMEOUT_MS, 10_000),
+    rateLimits: {
+      writesPerMinute: int(env.QC_RATE_LIMIT_PER_MINUTE, 300),
+      expensiveReadsPerMinute: int(env.QC_READ_RATE_LIMIT_PER_MINUTE, 60),
+    },
+    maxQueryStringLength: int(env.QC_MAX_QUERY_STRING, 2_048),
   };
 }
 

@@ -1,65 +1,95 @@
 /**
- * Production tokens: RS256 JWTs from an OIDC issuer (QC_OIDC_ISSUER), verified against the
- * issuer's JWKS (discovered from /.well-known/openid-configuration, cached 10 minutes). The
- * role and cooperative come from claims (QC_OIDC_ROLE_CLAIM, default `qc_role`;
- * QC_OIDC_COOPERATIVE_CLAIM, default `qc_cooperative`); QC_OIDC_AUDIENCE is checked when set.
+ * Production tokens: JWTs from an OpenID Connect issuer (QC_OIDC_ISSUER), verified with `jose`
+ * against the issuer's JWKS, found through its discovery document. Asymmetric algorithms only
+ * (an HS256 token "signed" with the issuer's public key is refused, whatever its header says);
+ * issuer, audience and `exp` required; 30 s of clock tolerance. The key set is cached for
+ * 10 minutes and, on a key id it does not know (a rotation), fetched again at most once per
+ * cooldown (30 s), so a burst of forged key ids cannot make the API hammer the issuer.
+ * The role and cooperative come from claims (QC_OIDC_ROLE_CLAIM, default `qc_role`;
+ * QC_OIDC_COOPERATIVE_CLAIM, default `qc_cooperative`).
  */
-import { createPublicKey, JsonWebKey, KeyObject, verify } from 'node:crypto';
-import type { Caller, Role } from './jwt';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { Caller, callerFromClaims } from './caller';
+import { CLOCK_TOLERANCE_SECONDS, TokenVerifier } from './tokens';
 
-interface Jwk extends JsonWebKey {
-  kid?: string;
+export const OIDC_ALGORITHMS = ['RS256', 'PS256', 'ES256'];
+
+/** The issuer cannot be reached to fetch its keys: the token may be good, we cannot tell (a 503). */
+export class IssuerUnavailable extends Error {}
+
+/** jose's verdicts on the token itself; any other failure is about reaching the issuer. */
+const TOKEN_REFUSED = new Set([
+  errors.JWTExpired.code,
+  errors.JWTClaimValidationFailed.code,
+  errors.JWTInvalid.code,
+  errors.JWSInvalid.code,
+  errors.JWSSignatureVerificationFailed.code,
+  errors.JOSEAlgNotAllowed.code,
+  errors.JOSENotSupported.code,
+  errors.JWKSNoMatchingKey.code,
+  errors.JWKSMultipleMatchingKeys.code,
+  errors.JWKInvalid.code,
+]);
+
+export interface OidcOptions {
+  audience: string;
+  roleClaim?: string;
+  cooperativeClaim?: string;
+  /** Minimum time between two fetches of the key set for an unknown key id (default 30 s). */
+  cooldownMs?: number;
+  /** How long a fetched key set is trusted before it is fetched again (default 10 min). */
+  cacheMaxAgeMs?: number;
 }
 
-export class OidcVerifier {
-  private keys: Map<string, KeyObject> = new Map();
-  private fetchedAt = 0;
+export class OidcVerifier implements TokenVerifier {
+  private keySet?: Promise<JWTVerifyGetKey>;
 
   constructor(
     private readonly issuer: string,
-    private readonly opts: { audience?: string; roleClaim?: string; cooperativeClaim?: string } = {},
+    private readonly opts: OidcOptions,
   ) {}
 
-  async verify(token: string, nowSeconds = Math.floor(Date.now() / 1000)): Promise<Caller | undefined> {
-    const [h, p, s] = token.split('.');
-    if (!h || !p || !s) return undefined;
+  async verify(token: string, now?: Date): Promise<Caller | undefined> {
+    let payload: Record<string, unknown>;
     try {
-      const header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8')) as { alg?: string; kid?: string };
-      if (header.alg !== 'RS256') return undefined;
-      const key = await this.key(header.kid ?? '');
-      if (!key || !verify('RSA-SHA256', Buffer.from(`${h}.${p}`), key, Buffer.from(s, 'base64url'))) return undefined;
-      const claims = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Record<string, unknown>;
-      if (claims.iss !== this.issuer) return undefined;
-      if (typeof claims.exp !== 'number' || claims.exp < nowSeconds) return undefined;
-      const aud = claims.aud;
-      if (
-        this.opts.audience &&
-        !(aud === this.opts.audience || (Array.isArray(aud) && aud.includes(this.opts.audience)))
-      )
-        return undefined;
-      const role = claims[this.opts.roleClaim ?? 'qc_role'] as Role;
-      const cooperativeId = claims[this.opts.cooperativeClaim ?? 'qc_cooperative'] as string | undefined;
-      if (!['coop', 'federation', 'committee'].includes(role) || typeof claims.sub !== 'string') return undefined;
-      if (role === 'coop' && !cooperativeId) return undefined;
-      return { sub: claims.sub, role, cooperativeId, name: typeof claims.name === 'string' ? claims.name : undefined };
-    } catch {
-      return undefined;
+      ({ payload } = await jwtVerify(token, await this.keys(), {
+        algorithms: OIDC_ALGORITHMS,
+        issuer: this.issuer,
+        audience: this.opts.audience,
+        requiredClaims: ['exp', 'sub'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        currentDate: now,
+      }));
+    } catch (e) {
+      if (e instanceof errors.JOSEError && TOKEN_REFUSED.has(e.code)) return undefined;
+      throw new IssuerUnavailable(`the OpenID issuer's keys could not be fetched: ${(e as Error).message}`);
     }
+    return callerFromClaims(payload, {
+      role: this.opts.roleClaim ?? 'qc_role',
+      cooperative: this.opts.cooperativeClaim ?? 'qc_cooperative',
+    });
   }
 
-  private async key(kid: string): Promise<KeyObject | undefined> {
-    if (!this.keys.has(kid) || Date.now() - this.fetchedAt > 600_000) await this.refresh();
-    return this.keys.get(kid);
+  /** The issuer's key set, its address read once from the discovery document (again after a failure). */
+  private keys(): Promise<JWTVerifyGetKey> {
+    this.keySet ??= this.discover().catch((e: unknown) => {
+      this.keySet = undefined;
+      throw e;
+    });
+    return this.keySet;
   }
 
-  private async refresh(): Promise<void> {
-    const discovery = (await (
-      await fetch(`${this.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`)
-    ).json()) as { jwks_uri: string };
-    const jwks = (await (await fetch(discovery.jwks_uri)).json()) as { keys: Jwk[] };
-    this.keys = new Map(
-      jwks.keys.filter((k) => k.kty === 'RSA').map((k) => [k.kid ?? '', createPublicKey({ key: k, format: 'jwk' })]),
-    );
-    this.fetchedAt = Date.now();
+  private async discover(): Promise<JWTVerifyGetKey> {
+    const url = `${this.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+    const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+    const discovery = (await res.json()) as { issuer?: unknown; jwks_uri?: unknown };
+    if (discovery.issuer !== this.issuer || typeof discovery.jwks_uri !== 'string')
+      throw new Error(`${url} does not describe the issuer ${this.issuer}`);
+    return createRemoteJWKSet(new URL(discovery.jwks_uri), {
+      cooldownDuration: this.opts.cooldownMs ?? 30_000,
+      cacheMaxAge: this.opts.cacheMaxAgeMs ?? 600_000,
+      timeoutDuration: 5_000,
+    });
   }
 }

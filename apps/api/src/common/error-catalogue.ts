@@ -15,11 +15,19 @@ interface Entry {
 const API_ERRORS = {
   'AUTH.UNAUTHENTICATED': { status: 401, fr: 'Authentification requise : jeton absent, invalide ou expiré.' },
   'AUTH.FORBIDDEN': { status: 403, fr: 'Votre rôle ne permet pas cette action.' },
+  'AUTH.ISSUER_UNAVAILABLE': {
+    status: 503,
+    fr: "Le service d'identification ne répond pas : votre jeton ne peut pas être vérifié pour l'instant. Réessayez dans un instant.",
+  },
   'REQUEST.VALIDATION_FAILED': { status: 400, fr: 'La requête contient des champs invalides.' },
   'REQUEST.INVALID': { status: 400, fr: 'Requête invalide : paramètres incorrects.' },
   'REQUEST.MALFORMED_JSON': { status: 400, fr: 'Le corps de la requête n’est pas un JSON valide.' },
   'REQUEST.TOO_LARGE': { status: 413, fr: 'Le contenu envoyé dépasse la taille autorisée.' },
   'REQUEST.RATE_LIMITED': { status: 429, fr: 'Trop de requêtes : patientez un instant avant de réessayer.' },
+  'REQUEST.URI_TOO_LONG': {
+    status: 414,
+    fr: (p) => `L’adresse demandée est trop longue : ses paramètres dépassent ${p.max} caractères.`,
+  },
   NOT_FOUND: { status: 404, fr: "Cette ressource n'existe pas." },
   'CANDIDACY.NOT_FOUND': { status: 404, fr: "Cette candidature n'existe pas." },
   'CANDIDACY.ALREADY_OPEN': {
@@ -63,6 +71,10 @@ const API_ERRORS = {
   'SERVICE.UNAVAILABLE': {
     status: 503,
     fr: 'Le service est momentanément indisponible (base de données ou moteur de processus injoignable). Réessayez dans un instant : rien n’a été perdu.',
+  },
+  'SERVICE.READ_TIMED_OUT': {
+    status: 503,
+    fr: 'Cette demande a pris trop de temps et a été interrompue. Réessayez dans un instant ou affinez les filtres.',
   },
   INTERNAL: { status: 500, fr: 'Une erreur inattendue est survenue ; elle a été journalisée.' },
 } as const satisfies Record<string, Entry>;

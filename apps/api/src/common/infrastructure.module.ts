@@ -46,7 +46,8 @@ export class Closer implements OnApplicationShutdown {
     {
       provide: Database,
       inject: [CONFIG],
-      useFactory: (config: RuntimeConfig) => Database.open(config.databaseUrl, 'quali-coop-api'),
+      useFactory: (config: RuntimeConfig) =>
+        Database.open(config.databaseUrl, 'quali-coop-api', { statementTimeoutMs: config.sqlStatementTimeoutMs }),
     },
     ...REPOSITORIES,
     {

@@ -11,6 +11,7 @@ const TITLES: Record<number, string> = {
   404: 'Introuvable',
   409: 'Conflit',
   413: 'Contenu trop volumineux',
+  414: 'Adresse trop longue',
   415: 'Format non accepté',
   429: 'Trop de requêtes',
   500: 'Erreur interne',
@@ -62,6 +63,7 @@ function classify(e: unknown): ApiErrorCode {
   }
   const type = (e as { type?: string } | undefined)?.type;
   if (isUnavailable(e)) return 'SERVICE.UNAVAILABLE';
+  if (statementTimedOut(e)) return 'SERVICE.READ_TIMED_OUT';
   if (type === 'entity.too.large') return 'REQUEST.TOO_LARGE';
   if (type === 'entity.parse.failed') return 'REQUEST.MALFORMED_JSON';
   return 'INTERNAL';
@@ -70,6 +72,12 @@ function classify(e: unknown): ApiErrorCode {
 function asProblem(code: ApiErrorCode): Problem {
   const p = problem(code);
   return { status: p.status, code: p.code, detail: p.detail };
+}
+
+/** PostgreSQL cancelled a statement that ran past the API's statement timeout. */
+function statementTimedOut(e: unknown): boolean {
+  const err = e as { code?: string; driverError?: { code?: string } } | undefined;
+  return (err?.driverError?.code ?? err?.code) === '57014';
 }
 
 /** The database or Temporal is unreachable: the client did nothing wrong, and may retry. */

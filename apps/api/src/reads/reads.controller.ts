@@ -5,6 +5,7 @@
 import { Controller, Get, Header, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ReadModels } from '@qualicoop/persistence';
+import { ExpensiveRead } from '../common/limits';
 import { AuthedRequest, Roles } from '../auth/auth.guard';
 import { problem } from '../common/error-catalogue';
 import { committeeInbox, coopInbox, federationInbox, InboxItem } from './inbox';
@@ -21,6 +22,7 @@ export class ReadsController {
   constructor(private readonly reads: ReadModels) {}
 
   @Get('candidacies')
+  @ExpensiveRead()
   @Roles('coop', 'federation', 'committee')
   @ApiOperation({
     summary: 'List candidacies (a coop: its own only), filtered, sorted by next deadline then id, paginated',
@@ -48,6 +50,7 @@ export class ReadsController {
   }
 
   @Get('inbox')
+  @ExpensiveRead()
   @Roles('coop', 'federation', 'committee')
   @ApiOperation({
     summary: 'What is due by the caller, by when, and the API call to make',
@@ -81,6 +84,7 @@ export class ReadsController {
   }
 
   @Get('committee-sessions/:id/agenda')
+  @ExpensiveRead()
   @Roles('federation', 'committee')
   @ApiOperation({
     summary: "A committee session's agenda: the candidacies placed on it, with the kind of item and their stage",
@@ -95,6 +99,7 @@ export class ReadsController {
   }
 
   @Get('kpis')
+  @ExpensiveRead()
   @Roles('federation')
   @ApiOperation({
     summary:
@@ -105,6 +110,7 @@ export class ReadsController {
   }
 
   @Get('kpis/practices.csv')
+  @ExpensiveRead()
   @Roles('federation')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="quali-coop-pratiques.csv"')
@@ -120,6 +126,7 @@ export class ReadsController {
   }
 
   @Get('kpis/practices')
+  @ExpensiveRead()
   @Roles('federation')
   @ApiOperation({ summary: 'Which engagements the submitted dossiers choose most, with the indicators used for each' })
   practices() {

@@ -31,8 +31,12 @@ export class Database {
     this.reads = new ReadModels(ds);
   }
 
-  static async open(url: string, applicationName: string): Promise<Database> {
-    return new Database(await createDataSource(url, applicationName).initialize());
+  static async open(
+    url: string,
+    applicationName: string,
+    opts: { statementTimeoutMs?: number } = {},
+  ): Promise<Database> {
+    return new Database(await createDataSource(url, applicationName, opts).initialize());
   }
 
   /** Whether the database answers. */
