@@ -12,7 +12,8 @@ VENV=.tools/schemathesis
 mkdir -p .data/schemathesis
 status=0
 for who in coop-atlantique federation committee; do
-  token=$(node -r ./infra/register-paths.cjs dist/apps/api/src/auth/mint-token.cli.js "$who")
+  # A development API (npm start, or the one run-schemathesis.ts starts): development tokens.
+  token=$(QC_MODE=development node -r ./infra/register-paths.cjs dist/apps/api/src/auth/mint-token.cli.js "$who")
   echo "== schemathesis as $who"
   "$VENV/bin/schemathesis" run "$API/openapi.json" --url "$API" -H "Authorization: Bearer $token" \
     --checks not_a_server_error,response_schema_conformance --max-examples "$MAX" \

@@ -1,4 +1,7 @@
-/** What every screen must pass: a saved screenshot (to be looked at) and an axe scan with no WCAG 2.1 A/AA violation. */
+/**
+ * What every screen must pass: a saved screenshot (to be looked at), an axe scan with no WCAG 2.1
+ * A/AA violation, and nothing refused by the console's Content-Security-Policy.
+ */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
@@ -16,6 +19,8 @@ export async function lookAt(page: Page, name: string, detail?: Locator): Promis
     where: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
   }));
   expect(violations, `axe on the screen « ${name} »`).toEqual([]);
+  const refused = (await page.consoleMessages()).map((m) => m.text()).filter((t) => /Content Security Policy/i.test(t));
+  expect(refused, `Content-Security-Policy on the screen « ${name} »`).toEqual([]);
 }
 
 /** Signs in through the development sign-in page as one of the seeded people. */

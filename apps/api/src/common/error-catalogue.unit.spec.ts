@@ -52,7 +52,7 @@ it('gives each API code one French sentence', () => {
   const codes = Object.keys(errorStatuses()).filter((code) => !code.startsWith('LIFECYCLE.'));
   for (const code of codes) {
     const { status, detail } = problem(code as Parameters<typeof problem>[0], {
-      params: { count: 3, sentence: 'Le fichier « a.pdf » est vide.' },
+      params: { count: 3, max: '2 048', sentence: 'Le fichier « a.pdf » est vide.' },
     });
     expect({ code, status, problems: frenchTextProblems(detail) }).toEqual({
       code,

@@ -1266,6 +1266,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description REQUEST.RATE_LIMITED: too many expensive reads by this caller this minute (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     CandidaciesController_open: {
@@ -2173,6 +2180,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description REQUEST.RATE_LIMITED: too many expensive reads by this caller this minute (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ReadsController_agenda: {
@@ -2193,6 +2207,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description REQUEST.RATE_LIMITED: too many expensive reads by this caller this minute (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ReadsController_kpis: {
@@ -2204,7 +2225,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description REQUEST.RATE_LIMITED: too many expensive reads by this caller this minute (see Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2221,7 +2243,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description REQUEST.RATE_LIMITED: too many expensive reads by this caller this minute (see Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2238,7 +2261,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description REQUEST.RATE_LIMITED: too many expensive reads by this caller this minute (see Retry-After) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,3 +6,4 @@ export * from './register-repository';
 export * from './idempotency-repository';
 export * from './read-models';
 export * from './database';
+export * from './personal-data';
