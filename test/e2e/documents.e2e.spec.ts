@@ -1,18 +1,32 @@
 /**
  * Uploads are judged by their bytes: real documents of each accepted format are stored and served
  * back; a file whose content is not an accepted format, or not the one its extension names, is
- * refused with a 415 in French, and nothing of it is stored (no row, no file on disk).
+ * refused with a 415 in French, and nothing of it is stored (no record, no bytes in the store).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
+import { migrate } from '@qualicoop/infra';
 import { call, tokenFor, upload } from '../support/http';
 
 const COOP = 'coop-documents-e2e';
 const FIXTURES = join(__dirname, '..', 'fixtures', 'documents');
-const DOCUMENTS_DIR = join(__dirname, '..', '..', '.data', 'e2e', 'documents');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Whether the shared document store (PostgreSQL, ADR 14) holds these bytes. */
+async function inStore(bytes: Uint8Array): Promise<boolean> {
+  const client = new Client({ connectionString: process.env.QC_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT 1 FROM document_contents WHERE sha256 = $1', [sha256(bytes)]);
+    return rows.length === 1;
+  } finally {
+    await client.end();
+  }
+}
 
 /** The start of a Windows executable, as any .exe begins. */
 const EXE = new Uint8Array([
@@ -162,7 +176,7 @@ describe('refused by their bytes, with nothing stored', () => {
     expect(res.body.detail).toContain(sentence);
     expect(res.body.errors).toEqual([{ field: 'file', code, message: res.body.detail }]);
     expect(await documents()).toEqual([]);
-    expect(existsSync(join(DOCUMENTS_DIR, sha256(bytes)))).toBe(false);
+    expect(await inStore(bytes)).toBe(false);
   });
 });
 
@@ -202,7 +216,7 @@ describe('real documents of each accepted format', () => {
       sizeBytes: bytes.length,
       sha256: sha256(bytes),
     });
-    expect(existsSync(join(DOCUMENTS_DIR, sha256(bytes)))).toBe(true);
+    expect(await inStore(bytes)).toBe(true);
 
     const download = await fetch(`${process.env.QC_API_URL}/candidacies/${id}/documents/${res.body.id}`, {
       headers: { authorization: `Bearer ${await tokenFor('committee')}` },
@@ -211,5 +225,47 @@ describe('real documents of each accepted format', () => {
     expect(download.headers.get('content-type')).toContain(stored);
     expect(download.headers.get('x-content-type-options')).toBe('nosniff');
     expect(sha256(new Uint8Array(await download.arrayBuffer()))).toBe(sha256(bytes));
+  });
+});
+
+describe('documents an instance kept on its own disk before the shared store', () => {
+  it('are imported by the migration, then served; one whose file is gone is named, and answers 503 in French', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'qc-documents-'));
+    const kept = new TextEncoder().encode(`%PDF-1.4 rapport conservé sur le disque ${randomUUID()}\n%%EOF\n`);
+    const gone = new TextEncoder().encode(`%PDF-1.4 fichier perdu ${randomUUID()}\n%%EOF\n`);
+    writeFileSync(join(folder, sha256(kept)), kept);
+    const [keptId, goneId] = [randomUUID(), randomUUID()];
+    const client = new Client({ connectionString: process.env.QC_DATABASE_URL });
+    await client.connect();
+    try {
+      for (const [docId, bytes] of [
+        [keptId, kept],
+        [goneId, gone],
+      ] as const)
+        await client.query(
+          `INSERT INTO documents (id, candidacy_id, kind, filename, content_type, size_bytes, sha256, storage_key, uploaded_by)
+           VALUES ($1, $2, 'supporting', 'ancien.pdf', 'application/pdf', $3, $4, $4, 'user-coop-documents-e2e')`,
+          [docId, id, bytes.length, sha256(bytes)],
+        );
+    } finally {
+      await client.end();
+    }
+
+    const report = await migrate(process.env.QC_DATABASE_URL!, folder);
+    expect(report.documents.imported).toBe(1);
+    expect(report.documents.missing).toEqual([sha256(gone)]);
+    expect((await migrate(process.env.QC_DATABASE_URL!, folder)).documents.imported).toBe(0);
+
+    const served = await fetch(`${process.env.QC_API_URL}/candidacies/${id}/documents/${keptId}`, {
+      headers: { authorization: `Bearer ${await tokenFor('federation')}` },
+    });
+    expect(served.status).toBe(200);
+    expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(sha256(kept));
+    const missing = await call('GET', `/candidacies/${id}/documents/${goneId}`, { as: 'federation' });
+    expect(missing.status).toBe(503);
+    expect(missing.body).toMatchObject({ code: 'DOCUMENT.CONTENT_MISSING' });
+    expect(missing.body.detail).toBe(
+      "Le contenu de ce document n'est pas disponible pour l'instant : l'équipe technique en est avertie. Réessayez plus tard.",
+    );
   });
 });

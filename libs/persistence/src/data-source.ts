@@ -14,6 +14,7 @@ import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-s
 import { ApiTables1763900000001 } from './migrations/1763900000001-api-tables';
 import { FederationAttention1763900000002 } from './migrations/1763900000002-federation-attention';
 import { RulesFromTheDomain1763900000003 } from './migrations/1763900000003-rules-from-the-domain';
+import { DocumentContents1763900000004 } from './migrations/1763900000004-document-contents';
 
 export const ENTITIES = [
   CooperativeEntity,
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   ApiTables1763900000001,
   FederationAttention1763900000002,
   RulesFromTheDomain1763900000003,
+  DocumentContents1763900000004,
 ];
 
 /**

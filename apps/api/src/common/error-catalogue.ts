@@ -54,6 +54,10 @@ const API_ERRORS = {
     fr: 'Le dossier de renouvellement se prépare pendant la durée du label, tant que le renouvellement n’a pas été demandé.',
   },
   'DOCUMENT.NOT_FOUND': { status: 404, fr: "Ce document n'existe pas." },
+  'DOCUMENT.CONTENT_MISSING': {
+    status: 503,
+    fr: "Le contenu de ce document n'est pas disponible pour l'instant : l'équipe technique en est avertie. Réessayez plus tard.",
+  },
   'DOCUMENT.CANDIDACY_QUOTA_EXCEEDED': {
     status: 413,
     fr: 'Les documents de la candidature dépasseraient 100 Mo au total.',

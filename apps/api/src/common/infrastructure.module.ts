@@ -5,6 +5,7 @@ import {
   CandidacyRepository,
   Database,
   DocumentRepository,
+  DocumentStore,
   DossierRepository,
   IdempotencyRepository,
   ReadModels,
@@ -14,12 +15,15 @@ import {
 import { loadConfig, RuntimeConfig, temporalConnectionOptions } from '@qualicoop/platform';
 
 export const CONFIG = Symbol('config');
+/** Where documents' bytes live (`DocumentStore`: PostgreSQL today, ADR 14). */
+export const DOCUMENT_STORE = Symbol('DocumentStore');
 
 /** Each repository of the database, injectable by its class. */
 const REPOSITORIES = [
   { provide: CandidacyRepository, inject: [Database], useFactory: (db: Database) => db.candidacies },
   { provide: DossierRepository, inject: [Database], useFactory: (db: Database) => db.dossiers },
   { provide: DocumentRepository, inject: [Database], useFactory: (db: Database) => db.documents },
+  { provide: DOCUMENT_STORE, inject: [Database], useFactory: (db: Database): DocumentStore => db.documentContents },
   { provide: ReportRepository, inject: [Database], useFactory: (db: Database) => db.reports },
   { provide: RegisterRepository, inject: [Database], useFactory: (db: Database) => db.register },
   { provide: IdempotencyRepository, inject: [Database], useFactory: (db: Database) => db.idempotency },

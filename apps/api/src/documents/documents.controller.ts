@@ -2,13 +2,14 @@
  * Documents of a candidacy (spec §3): the letter of commitment and supporting documents.
  * PDF, images and office formats, checked by their bytes (document-content.ts); 20 MB per file,
  * 100 MB per candidacy [product decision];
- * each file stored once under its SHA-256 in a configurable folder (QC_DOCUMENTS_DIR).
+ * each file stored once under its SHA-256 in the document store every API instance shares (ADR 14).
  * Downloads are authorised exactly like the candidacy.
  */
 import {
   Body,
   Controller,
   Get,
+  Inject,
   Param,
   ParseUUIDPipe,
   Post,
@@ -21,15 +22,12 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { memoryStorage } from 'multer';
-import { DocumentEntity, DocumentRepository } from '@qualicoop/persistence';
-import { dataDir } from '@qualicoop/platform';
+import { DocumentEntity, DocumentRepository, type DocumentStore, sha256Of } from '@qualicoop/persistence';
 import { AuthedRequest, Roles } from '../auth/auth.guard';
 import { CandidacyReadsService } from '../candidacies/candidacy-reads.service';
 import { problem } from '../common/error-catalogue';
+import { DOCUMENT_STORE } from '../common/infrastructure.module';
 import { checkDocumentContent } from './document-content';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -37,8 +35,6 @@ export const MAX_CANDIDACY_BYTES = 100 * 1024 * 1024;
 const KINDS = ['letter_of_commitment', 'supporting'];
 const uuid = (notFound: 'CANDIDACY.NOT_FOUND' | 'DOCUMENT.NOT_FOUND') =>
   new ParseUUIDPipe({ exceptionFactory: () => problem(notFound) });
-
-export const documentsDir = () => process.env.QC_DOCUMENTS_DIR ?? join(dataDir(), 'documents');
 
 const view = (d: DocumentEntity) => ({
   id: d.id,
@@ -56,6 +52,7 @@ const view = (d: DocumentEntity) => ({
 export class DocumentsController {
   constructor(
     private readonly documents: DocumentRepository,
+    @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
     private readonly reads: CandidacyReadsService,
   ) {}
 
@@ -99,8 +96,10 @@ export class DocumentsController {
     if ((await this.documents.totalBytes(id)) + file.size > MAX_CANDIDACY_BYTES) {
       throw problem('DOCUMENT.CANDIDACY_QUOTA_EXCEEDED');
     }
-    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-    storeOnce(sha256, file.buffer);
+    // The bytes first, then the record: a record never points at bytes that are not there (bytes
+    // without a record, after a failure in between, are harmless and stored once anyway).
+    const sha256 = sha256Of(file.buffer);
+    await this.store.save(sha256, file.buffer);
     const stored = await this.documents.add({
       candidacyId: id,
       kind,
@@ -133,21 +132,12 @@ export class DocumentsController {
     await this.reads.get(id, req.caller);
     const doc = await this.documents.find(id, documentId);
     if (!doc) throw problem('DOCUMENT.NOT_FOUND');
+    const bytes = await this.store.read(doc.storageKey);
+    if (!bytes) throw problem('DOCUMENT.CONTENT_MISSING');
     res.setHeader('Content-Type', doc.contentType);
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`);
     res.setHeader('X-Content-SHA256', doc.sha256);
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    return new StreamableFile(createReadStream(join(documentsDir(), doc.storageKey)));
+    return new StreamableFile(bytes);
   }
-}
-
-/** Content-addressed: the same bytes are stored once; written to a temp name then renamed (atomic). */
-function storeOnce(sha256: string, bytes: Buffer): void {
-  const dir = documentsDir();
-  const target = join(dir, sha256);
-  if (existsSync(target)) return;
-  mkdirSync(dir, { recursive: true });
-  const temp = join(dir, `.${sha256}.${randomUUID()}`);
-  writeFileSync(temp, bytes);
-  renameSync(temp, target);
 }

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { createDataSource } from '../data-source';
 import { CandidacyRepository } from './candidacy-repository';
 import { DocumentRepository } from './document-repository';
+import { PostgresDocumentStore } from './document-store';
 import { DossierRepository } from './dossier-repository';
 import { IdempotencyRepository } from './idempotency-repository';
 import { ReadModels } from './read-models';
@@ -16,6 +17,7 @@ export class Database {
   readonly candidacies: CandidacyRepository;
   readonly dossiers: DossierRepository;
   readonly documents: DocumentRepository;
+  readonly documentContents: PostgresDocumentStore;
   readonly reports: ReportRepository;
   readonly register: RegisterRepository;
   readonly idempotency: IdempotencyRepository;
@@ -25,6 +27,7 @@ export class Database {
     this.candidacies = new CandidacyRepository(ds);
     this.dossiers = new DossierRepository(ds);
     this.documents = new DocumentRepository(ds);
+    this.documentContents = new PostgresDocumentStore(ds);
     this.reports = new ReportRepository(ds);
     this.register = new RegisterRepository(ds);
     this.idempotency = new IdempotencyRepository(ds);

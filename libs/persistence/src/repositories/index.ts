@@ -7,3 +7,4 @@ export * from './idempotency-repository';
 export * from './read-models';
 export * from './database';
 export * from './personal-data';
+export * from './document-store';
