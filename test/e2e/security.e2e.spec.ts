@@ -82,23 +82,31 @@ describe('start-up: no development key outside development', () => {
 describe('an API in production mode with its own key, a CORS origin and small read limits', () => {
   const secret = randomBytes(36).toString('base64url');
   const base = 'http://127.0.0.1:13010';
-  let api: Managed;
+  const second = 'http://127.0.0.1:13012';
+  const apis: Managed[] = [];
 
   beforeAll(async () => {
-    api = startProcess('api-production', process.execPath, NODE_ARGS('dist/apps/api/src/main.js'), {
-      cwd: REPO,
-      env: apiEnv(13010, {
-        QC_MODE: 'production',
-        QC_JWT_SECRET: secret,
-        QC_READ_RATE_LIMIT_PER_MINUTE: '3',
-        QC_CORS_ORIGINS: 'https://console.coophlm.example',
-      }),
-    });
-    await waitForHttp(`${base}/health`, 60_000).catch((e: Error) => {
-      throw new Error(`${e.message}\n${api.lastOutput()}`);
-    });
+    for (const port of [13010, 13012])
+      apis.push(
+        startProcess(`api-production-${port}`, process.execPath, NODE_ARGS('dist/apps/api/src/main.js'), {
+          cwd: REPO,
+          env: apiEnv(port, {
+            QC_MODE: 'production',
+            QC_JWT_SECRET: secret,
+            QC_READ_RATE_LIMIT_PER_MINUTE: '3',
+            QC_CORS_ORIGINS: 'https://console.coophlm.example',
+          }),
+        }),
+      );
+    await Promise.all(
+      [base, second].map((url, i) =>
+        waitForHttp(`${url}/health`, 60_000).catch((e: Error) => {
+          throw new Error(`${e.message}\n${apis[i]!.lastOutput()}`);
+        }),
+      ),
+    );
   });
-  afterAll(() => api?.stop());
+  afterAll(() => Promise.all(apis.map((api) => api.stop())));
 
   it('lists nobody on its sign-in page, mints no development token and refuses development tokens', async () => {
     expect(await (await get(base, '/sign-in')).json()).toEqual({ mode: 'none' });
@@ -115,7 +123,10 @@ describe('an API in production mode with its own key, a CORS origin and small re
   });
 
   it('answers an expensive read past the per-caller limit with 429, Retry-After and a French problem', async () => {
-    const federation = await signLocalToken(SEEDED_USERS.federation!, secret);
+    // Callers of their own: the counters are shared by every API instance on the database.
+    const caller = (role: 'federation' | 'committee') =>
+      signLocalToken({ sub: `${role}-${randomBytes(6).toString('hex')}`, role }, secret);
+    const federation = await caller('federation');
     for (let i = 0; i < 3; i++) expect((await get(base, '/inbox', federation)).status).toBe(200);
     const refused = await get(base, '/inbox', federation);
     expect(refused.status).toBe(429);
@@ -127,9 +138,19 @@ describe('an API in production mode with its own key, a CORS origin and small re
       detail: 'Trop de requêtes : patientez un instant avant de réessayer.',
     });
     // Counted per caller and per kind: another caller, and a cheap read, still go through.
-    const committee = await signLocalToken(SEEDED_USERS.committee!, secret);
-    expect((await get(base, '/inbox', committee)).status).toBe(200);
+    expect((await get(base, '/inbox', await caller('committee'))).status).toBe(200);
     expect((await get(base, '/me', federation)).status).toBe(200);
+  });
+
+  it('counts a caller once, whichever API instance answers', async () => {
+    const federation = await signLocalToken(
+      { sub: `federation-${randomBytes(6).toString('hex')}`, role: 'federation' },
+      secret,
+    );
+    expect((await get(base, '/kpis', federation)).status).toBe(200);
+    expect((await get(second, '/kpis', federation)).status).toBe(200);
+    expect((await get(base, '/kpis', federation)).status).toBe(200);
+    expect((await get(second, '/kpis', federation)).status).toBe(429);
   });
 
   it('allows the configured origin, and only it, to call from a browser', async () => {

@@ -15,6 +15,7 @@ import { ApiTables1763900000001 } from './migrations/1763900000001-api-tables';
 import { FederationAttention1763900000002 } from './migrations/1763900000002-federation-attention';
 import { RulesFromTheDomain1763900000003 } from './migrations/1763900000003-rules-from-the-domain';
 import { DocumentContents1763900000004 } from './migrations/1763900000004-document-contents';
+import { SharedRateLimits1763900000005 } from './migrations/1763900000005-shared-rate-limits';
 
 export const ENTITIES = [
   CooperativeEntity,
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   FederationAttention1763900000002,
   RulesFromTheDomain1763900000003,
   DocumentContents1763900000004,
+  SharedRateLimits1763900000005,
 ];
 
 /**

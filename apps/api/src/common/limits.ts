@@ -4,14 +4,15 @@
  * query string has a maximum length; every SQL statement has a timeout (the API's pool, see
  * `sqlStatementTimeoutMs`). Past a limit: 429 with `Retry-After` and a French problem document.
  *
- * The counters live in each API instance's memory: with N instances a caller gets at most N times
- * the limit (noted for the cluster work).
+ * The counters live in PostgreSQL (`api_rate_limits`, one fixed window per caller and kind), so a
+ * caller gets each limit once however many API instances answer (ADR 15).
  */
 import { applyDecorators, ExecutionContext, Injectable, NestMiddleware, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiResponse } from '@nestjs/swagger';
-import { ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import { ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail, type ThrottlerStorage } from '@nestjs/throttler';
 import type { NextFunction, Request, Response } from 'express';
+import { Database, RateLimitRepository } from '@qualicoop/persistence';
 import { loadConfig } from '@qualicoop/platform';
 import { problem } from './error-catalogue';
 
@@ -31,10 +32,24 @@ const isWrite = (ctx: ExecutionContext) => !['GET', 'HEAD'].includes(ctx.switchT
 const isExpensiveRead = (ctx: ExecutionContext) =>
   !isWrite(ctx) && reflector.getAllAndOverride<boolean>(EXPENSIVE_READ, [ctx.getHandler(), ctx.getClass()]) === true;
 
+/** The throttler's counters, in PostgreSQL: blocked past the limit until the window ends. */
+export class SharedThrottlerStorage implements ThrottlerStorage {
+  constructor(private readonly counters: RateLimitRepository) {}
+
+  async increment(key: string, ttl: number, limit: number): ReturnType<ThrottlerStorage['increment']> {
+    const { hits, msLeft } = await this.counters.hit(key, ttl);
+    const seconds = Math.ceil(msLeft / 1000);
+    const isBlocked = hits > limit;
+    return { totalHits: hits, timeToExpire: seconds, isBlocked, timeToBlockExpire: isBlocked ? seconds : 0 };
+  }
+}
+
 export const rateLimits = ThrottlerModule.forRootAsync({
-  useFactory: () => {
+  inject: [Database],
+  useFactory: (db: Database) => {
     const { rateLimits: limits } = loadConfig();
     return {
+      storage: new SharedThrottlerStorage(db.rateLimits),
       throttlers: [
         { name: 'writes', ttl: 60_000, limit: limits.writesPerMinute, skipIf: (ctx) => !isWrite(ctx) },
         {

@@ -9,6 +9,7 @@ import { DocumentRepository } from './document-repository';
 import { PostgresDocumentStore } from './document-store';
 import { DossierRepository } from './dossier-repository';
 import { IdempotencyRepository } from './idempotency-repository';
+import { RateLimitRepository } from './rate-limit-repository';
 import { ReadModels } from './read-models';
 import { RegisterRepository } from './register-repository';
 import { ReportRepository } from './report-repository';
@@ -22,6 +23,7 @@ export class Database {
   readonly register: RegisterRepository;
   readonly idempotency: IdempotencyRepository;
   readonly reads: ReadModels;
+  readonly rateLimits: RateLimitRepository;
 
   private constructor(private readonly ds: DataSource) {
     this.candidacies = new CandidacyRepository(ds);
@@ -32,6 +34,7 @@ export class Database {
     this.register = new RegisterRepository(ds);
     this.idempotency = new IdempotencyRepository(ds);
     this.reads = new ReadModels(ds);
+    this.rateLimits = new RateLimitRepository(ds);
   }
 
   static async open(

@@ -8,3 +8,4 @@ export * from './read-models';
 export * from './database';
 export * from './personal-data';
 export * from './document-store';
+export * from './rate-limit-repository';
