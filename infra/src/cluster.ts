@@ -66,7 +66,8 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       dataDir: opts.dataDir,
       databaseUrl: pg.url,
       ports: { frontend: opts.ports.temporal, metrics: opts.ports.temporalMetrics },
-      echo: opts.echo,
+      // The server's own log (JSON, with its startup and shutdown noise) goes to its file only.
+      echo: false,
     };
     let temporal: TemporalServer = await startTemporalServer(serverOptions);
     stops.unshift(() => temporal.stop());
