@@ -141,7 +141,9 @@ function ensureChromium() {
 const command = process.argv[2] ?? 'start';
 ensureNodeModules();
 ensureTemporalBinaries();
-if (command === 'start:cluster' || (command === 'tools' && process.argv[3] === 'cluster')) ensureTemporalServer();
+// The cluster's server: for `start:cluster`, and for `test`, whose cluster failover test needs it.
+if (command === 'start:cluster' || command === 'test' || (command === 'tools' && process.argv[3] === 'cluster'))
+  ensureTemporalServer();
 if (command === 'tools') process.exit(0);
 if (command === 'test') ensureChromium();
 build();

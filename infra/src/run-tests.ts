@@ -3,10 +3,11 @@
  * (time-skipping server), e2e (the real stack over HTTP) — each in its own process and side by
  * side (each has its own PostgreSQL and Temporal; a process of its own also means a CPU-bound unit
  * test never blocks the event loop the e2e suites' HTTP connections live on); then schemathesis
- * against the real API (about 1 minute; one check per role × operation) and the fault test
+ * against the real API (about 1 minute; one check per role × operation), the fault test
  * (`test:faults`, about 4 minutes: 100 candidacies while the worker, Temporal and PostgreSQL are
- * crashed), and a closing `N passed, N failed` counting every Jest test, lint, typecheck, format, and each
- * check of the last two. `npm test -- <jest args>` runs lint, typecheck, format and that Jest selection
+ * crashed) and the cluster failover test (`test:cluster`: 200 candidacies on the full Temporal
+ * server, 2 workers and 2 API instances, while each is crashed), and a closing `N passed, N failed`
+ * counting every Jest test, lint, typecheck, format, and each check of the last three. `npm test -- <jest args>` runs lint, typecheck, format and that Jest selection
  * only, in one process.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -63,6 +64,12 @@ const reported: Step[] =
           name: 'faults',
           cmd: 'node',
           args: ['-r', './infra/register-paths.cjs', 'dist/infra/src/faults/run-faults.js'],
+        },
+        {
+          // The production shape (ADR 15): the full Temporal server, 2 workers, 2 API instances.
+          name: 'cluster',
+          cmd: 'node',
+          args: ['-r', './infra/register-paths.cjs', 'dist/infra/src/faults/run-cluster-faults.js'],
         },
       ];
 

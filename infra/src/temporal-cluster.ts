@@ -166,8 +166,15 @@ function configuration(databaseUrl: string, ports: TemporalServerPorts, dynamicC
   };
 }
 
-/** Server settings: Worker Deployment versioning on (the rollouts of issue 14 need it). */
-const DYNAMIC_CONFIG = `limit.maxIDLength:
+/**
+ * Server settings: Worker Deployment versioning on (the rollouts of issue 14 need it); and a
+ * workflow task whose worker died more than once in a row retried at most 1 minute later (the
+ * default slows it down up to 10 minutes, and Updates to that candidacy are refused meanwhile:
+ * our workflow tasks are short, and a dead worker — not a bug — is the usual cause). ADR 15.
+ */
+const DYNAMIC_CONFIG = `history.workflowTaskRetryMaxInterval:
+  - value: 1m
+limit.maxIDLength:
   - value: 255
 system.enableDeploymentVersions:
   - value: true
@@ -237,7 +244,18 @@ export async function registerNamespace(address: string, namespace = 'default'):
   );
   if (!described)
     await cli(address, 'operator', 'namespace', 'create', '--namespace', namespace, '--retention', '168h');
-  const { stdout } = await cli(address, 'operator', 'search-attribute', 'list', '--namespace', namespace);
+  // A new namespace reaches the server's caches within seconds: until then it is "not found".
+  const deadline = Date.now() + 60_000;
+  let stdout = '';
+  for (;;) {
+    try {
+      ({ stdout } = await cli(address, 'operator', 'search-attribute', 'list', '--namespace', namespace));
+      break;
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTE_REGISTRATION)) {
     if (new RegExp(`\\b${name}\\b`).test(stdout)) continue;
     await cli(

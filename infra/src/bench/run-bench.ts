@@ -20,7 +20,7 @@ import { createDataSource, federationInboxCandidacies, federationKpis, listCandi
 import { REPO_ROOT } from '@qualicoop/platform';
 import { SQLITE_PRAGMAS } from '../temporal-server';
 import { Stack, startStack } from '../stack';
-import { http, token } from '../api-client';
+import { http, token, UNLIMITED_RATES } from '../api-client';
 import { driveCycle, openToImplementation } from './drive';
 import { workflowSuiteTimes } from './workflow-suite';
 import { summary, table, timed } from './stats';
@@ -262,8 +262,7 @@ async function main(): Promise<void> {
     env: {
       QC_ALLOW_POLICY_CHOICE: 'true',
       QC_DEMO_MONTH_MS: String(DEMO_MONTH_MS),
-      QC_RATE_LIMIT_PER_MINUTE: '10000000',
-      QC_READ_RATE_LIMIT_PER_MINUTE: '10000000',
+      ...UNLIMITED_RATES,
     },
   });
   const connection = await Connection.connect({ address: stack.temporalAddress });

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@qualicoop/platform';
+import { UNLIMITED_RATES } from '../api-client';
 import { startStack } from '../stack';
 
 const ROLES = ['coop-atlantique', 'federation', 'committee'];
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
     dataDir,
     ports: { postgres: 29432, temporal: 29233, temporalUi: 29333, api: 29000, mailSmtp: 29025, mailWeb: 29080 },
     policy: 'standard',
-    env: { QC_RATE_LIMIT_PER_MINUTE: '10000000', QC_READ_RATE_LIMIT_PER_MINUTE: '10000000' },
+    env: UNLIMITED_RATES,
   });
   let results: RoleResult[] = [];
   let scriptStatus: number | null = null;
