@@ -13,6 +13,7 @@ import { Client } from 'pg';
 import { SEARCH_ATTRIBUTE_REGISTRATION } from '@qualicoop/contracts';
 import { REPO_ROOT } from '@qualicoop/platform';
 import { Managed, startProcess, waitForPort } from './processes';
+import { DYNAMIC_CONFIG as SHARED_DYNAMIC_CONFIG } from './temporal-server';
 import { temporalCli } from './tools';
 
 const run = promisify(execFile);
@@ -172,9 +173,9 @@ function configuration(databaseUrl: string, ports: TemporalServerPorts, dynamicC
  * default slows it down up to 10 minutes, and Updates to that candidacy are refused meanwhile:
  * our workflow tasks are short, and a dead worker — not a bug — is the usual cause). ADR 15.
  */
-const DYNAMIC_CONFIG = `history.workflowTaskRetryMaxInterval:
-  - value: 1m
-limit.maxIDLength:
+const DYNAMIC_CONFIG = `${Object.entries(SHARED_DYNAMIC_CONFIG)
+  .map(([key, value]) => `${key}:\n  - value: ${value}\n`)
+  .join('')}limit.maxIDLength:
   - value: 255
 system.enableDeploymentVersions:
   - value: true

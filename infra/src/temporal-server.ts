@@ -14,6 +14,9 @@ export interface TemporalDevServer {
   process: Managed;
 }
 
+/** Server settings shared with the full server's configuration (temporal-cluster.ts). */
+export const DYNAMIC_CONFIG = { 'history.workflowTaskRetryMaxInterval': '1m' };
+
 /** WAL + synchronous=NORMAL: SQLite otherwise serialises every write behind an fsync. */
 export const SQLITE_PRAGMAS = ['journal_mode=WAL', 'synchronous=NORMAL'];
 
@@ -42,6 +45,8 @@ export async function startTemporalDevServer(opts: {
     '--log-level',
     'warn',
     ...SQLITE_PRAGMAS.flatMap((p) => ['--sqlite-pragma', p]),
+    // As on the cluster (ADR 15): a workflow task whose worker died twice is retried within a minute.
+    ...Object.entries(DYNAMIC_CONFIG).flatMap(([k, v]) => ['--dynamic-config-value', `${k}=${JSON.stringify(v)}`]),
     ...Object.entries(SEARCH_ATTRIBUTE_REGISTRATION).flatMap(([k, v]) => ['--search-attribute', `${k}=${v}`]),
   ];
   const process = startProcess('temporal', temporalCli(), args, {
