@@ -1,10 +1,10 @@
 /**
  * What one caller may ask of the API (OWASP API4, unrestricted resource consumption): writes and
- * expensive reads are counted per caller (the token's subject, else the address) per minute; a
+ * expensive reads are counted per caller (the token's subject, else the address), endpoint and minute; a
  * query string has a maximum length; every SQL statement has a timeout (the API's pool, see
  * `sqlStatementTimeoutMs`). Past a limit: 429 with `Retry-After` and a French problem document.
  *
- * The counters live in PostgreSQL (`api_rate_limits`, one fixed window per caller and kind), so a
+ * The counters live in PostgreSQL (`api_rate_limits`, one fixed window per caller, endpoint and kind), so a
  * caller gets each limit once however many API instances answer (ADR 15).
  */
 import { applyDecorators, ExecutionContext, Injectable, NestMiddleware, SetMetadata } from '@nestjs/common';
