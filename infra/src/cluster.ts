@@ -5,12 +5,10 @@
  * deployment: README « Production shape » and ADR 15.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT } from '@qualicoop/platform';
 import { startMailCatcher } from './mail-catcher';
 import { migrate } from './migrate';
 import { RunningPostgres, startPostgres } from './postgres';
-import { Managed, startProcess, waitForHttp } from './processes';
+import { Managed, startApp, waitForHttp } from './processes';
 import { seed } from './seed';
 import { prepareTemporalDatabases, registerNamespace, startTemporalServer, TemporalServer } from './temporal-cluster';
 
@@ -91,17 +89,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       QC_DATA_DIR: opts.dataDir,
     };
     const spawnApp = (kind: 'worker' | 'api', i: number, extra: Record<string, string> = {}) =>
-      startProcess(
-        `${kind}-${i + 1}`,
-        process.execPath,
-        ['-r', join(REPO_ROOT, 'infra/register-paths.cjs'), join(REPO_ROOT, `dist/apps/${kind}/src/main.js`)],
-        {
-          env: { ...env, ...extra },
-          cwd: REPO_ROOT,
-          logFile: join(opts.dataDir, `${kind}-${i + 1}.log`),
-          echo: opts.echo,
-        },
-      );
+      startApp(kind, `${kind}-${i + 1}`, { env: { ...env, ...extra }, dataDir: opts.dataDir, echo: opts.echo });
     const apiUrls = opts.ports.apis.map((port) => `http://127.0.0.1:${port}`);
     const workers = Array.from({ length: opts.workers }, (_, i) => spawnApp('worker', i));
     const spawnApi = (i: number) => spawnApp('api', i, { API_PORT: String(opts.ports.apis[i]) });

@@ -2,6 +2,8 @@
 import { ChildProcess, spawn, SpawnOptions } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { Socket } from 'node:net';
+import { join } from 'node:path';
+import { REPO_ROOT } from '@qualicoop/platform';
 
 export interface Managed {
   name: string;
@@ -45,6 +47,20 @@ export function startProcess(
       log?.end();
     },
   };
+}
+
+/** A worker or API process of this repository (built into dist/), its log in `<dataDir>/<label>.log`. */
+export function startApp(
+  app: 'worker' | 'api',
+  label: string,
+  opts: { env: NodeJS.ProcessEnv; dataDir: string; echo?: boolean },
+): Managed {
+  return startProcess(
+    label,
+    process.execPath,
+    ['-r', join(REPO_ROOT, 'infra/register-paths.cjs'), join(REPO_ROOT, `dist/apps/${app}/src/main.js`)],
+    { env: opts.env, cwd: REPO_ROOT, logFile: join(opts.dataDir, `${label}.log`), echo: opts.echo },
+  );
 }
 
 /**

@@ -3,12 +3,10 @@
  * worker and the API, each a real process. Used by `npm start` and by the e2e tests.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT } from '@qualicoop/platform';
 import { startMailCatcher } from './mail-catcher';
 import { migrate } from './migrate';
 import { startPostgres } from './postgres';
-import { Managed, startProcess, waitForHttp } from './processes';
+import { Managed, startApp, waitForHttp } from './processes';
 import { seed } from './seed';
 import { startTemporalDevServer } from './temporal-server';
 
@@ -72,18 +70,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       QC_POLICY: opts.policy,
       QC_DATA_DIR: opts.dataDir,
     };
-    const app = (name: 'worker' | 'api') =>
-      startProcess(
-        name,
-        process.execPath,
-        ['-r', join(REPO_ROOT, 'infra/register-paths.cjs'), join(REPO_ROOT, `dist/apps/${name}/src/main.js`)],
-        {
-          env,
-          cwd: REPO_ROOT,
-          logFile: join(opts.dataDir, `${name}.log`),
-          echo: opts.echo,
-        },
-      );
+    const app = (name: 'worker' | 'api') => startApp(name, name, { env, dataDir: opts.dataDir, echo: opts.echo });
     const processes = { worker: app('worker'), api: app('api') };
     stops.unshift(
       () => processes.worker.stop(),

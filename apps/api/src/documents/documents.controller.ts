@@ -23,7 +23,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { memoryStorage } from 'multer';
-import { DocumentEntity, DocumentRepository, type DocumentStore, sha256Of } from '@qualicoop/persistence';
+import { DocumentEntity, DocumentRepository, type DocumentStore } from '@qualicoop/persistence';
 import { AuthedRequest, Roles } from '../auth/auth.guard';
 import { CandidacyReadsService } from '../candidacies/candidacy-reads.service';
 import { problem } from '../common/error-catalogue';
@@ -98,8 +98,7 @@ export class DocumentsController {
     }
     // The bytes first, then the record: a record never points at bytes that are not there (bytes
     // without a record, after a failure in between, are harmless and stored once anyway).
-    const sha256 = sha256Of(file.buffer);
-    await this.store.save(sha256, file.buffer);
+    const sha256 = await this.store.save(file.buffer);
     const stored = await this.documents.add({
       candidacyId: id,
       kind,

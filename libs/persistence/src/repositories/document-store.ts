@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
 export interface DocumentStore {
-  /** Stores the bytes under their SHA-256, once: saving the same bytes again does nothing. */
-  save(sha256: string, bytes: Buffer): Promise<void>;
+  /** Stores the bytes under their SHA-256, once (saving the same bytes again does nothing); returns it. */
+  save(bytes: Buffer): Promise<string>;
   /** The bytes stored under this SHA-256, or undefined. */
   read(sha256: string): Promise<Buffer | undefined>;
 }
@@ -18,8 +18,13 @@ export const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).di
 export class PostgresDocumentStore implements DocumentStore {
   constructor(private readonly ds: DataSource) {}
 
-  async save(sha256: string, bytes: Buffer): Promise<void> {
-    if (sha256Of(bytes) !== sha256) throw new Error(`the bytes given are not those of ${sha256}`);
+  async save(bytes: Buffer): Promise<string> {
+    const sha256 = sha256Of(bytes);
+    await this.insert(sha256, bytes);
+    return sha256;
+  }
+
+  private async insert(sha256: string, bytes: Buffer): Promise<void> {
     await this.ds.query(
       `INSERT INTO document_contents (sha256, size_bytes, content) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING`,
       [sha256, bytes.length, bytes],
@@ -55,7 +60,7 @@ export class PostgresDocumentStore implements DocumentStore {
         missing.push(sha256);
         continue;
       }
-      await this.save(sha256, bytes);
+      await this.insert(sha256, bytes);
       imported++;
     }
     return { imported, missing };
