@@ -36,6 +36,8 @@ export interface Cluster {
   mailUrl?: string;
   workers: Managed[];
   apis: Managed[];
+  /** The Temporal server's process (a new one after `faults.restartTemporal`). */
+  temporalProcess(): Managed;
   /** For the failover test: crash and restore each part. */
   faults: {
     killWorker(i: number): void;
@@ -105,6 +107,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       mailUrl: mail?.webUrl,
       workers,
       apis,
+      temporalProcess: () => temporal.process,
       faults: {
         killWorker: (i) => workers[i]!.child.kill('SIGKILL'),
         startWorker: (i) => {

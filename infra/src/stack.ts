@@ -26,6 +26,8 @@ export interface Stack {
   /** The development mail catcher's web inbox (absent when SMTP_URL points elsewhere). */
   mailUrl?: string;
   processes: Record<'worker' | 'api', Managed>;
+  /** The Temporal dev server's process (a new one after `faults.restartTemporal`). */
+  temporalProcess(): Managed;
   restart(name: 'worker' | 'api'): Promise<void>;
   /** For the fault-injection test: crash and restore each part. */
   faults: {
@@ -86,6 +88,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       databaseUrl: pg.url,
       mailUrl: mail?.webUrl,
       processes,
+      temporalProcess: () => temporal.process,
       async restart(name) {
         await processes[name].stop();
         processes[name] = app(name);

@@ -118,6 +118,16 @@ describe('a candidacy from opening to a granted label, over HTTP', () => {
       body: { findingsSummary: 'x x x' },
     });
     expect(notVisitor.body.code).toBe('LIFECYCLE.NOT_ASSIGNED_VISITOR');
+    // A finding on an engagement the referential does not have, or that is not one of the three: 400, per field.
+    const badFindings = await call('POST', `${path()}/visit-report`, {
+      as: 'visitor',
+      body: { findingsSummary: 'Engagements tenus.', findings: { Z9: 'on_track', A1: 'excellent' } },
+    });
+    expect(badFindings.status).toBe(400);
+    expect(badFindings.body.errors).toEqual([
+      expect.objectContaining({ field: 'findings.Z9', message: "« Z9 » n'est pas un engagement du référentiel." }),
+      expect.objectContaining({ field: 'findings.A1', message: 'Constat attendu : on_track, partly ou not_met.' }),
+    ]);
     const report = await call('POST', `${path()}/visit-report`, {
       as: 'visitor',
       body: { findingsSummary: 'Engagements tenus.', findings: { A1: 'on_track', B1: 'partly' } },

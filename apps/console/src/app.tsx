@@ -3,7 +3,11 @@ import { useEffect, useRef } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import { useSession } from './auth/session';
 import { Loading } from './components/loading';
+import { Allowed } from './components/navigation';
 import { Shell } from './components/shell';
+import { AgendaPage } from './pages/committee/agenda';
+import { SessionsPage } from './pages/committee/sessions';
+import { VisitReportPage } from './pages/committee/visit-report-page';
 import { CandidacyPage } from './pages/candidacy';
 import { CoopHomePage } from './pages/coop-home';
 import { DossierPage, RenewalDossierPage } from './pages/dossier/dossier-page';
@@ -16,6 +20,9 @@ const TITLES: Array<[RegExp, string]> = [
   [/^\/candidatures\/[^/]+\/mi-parcours$/, 'Bilan à mi-parcours'],
   [/^\/candidatures\/[^/]+\/renouvellement$/, 'Dossier de renouvellement'],
   [/^\/candidatures\/[^/]+\/dossier$/, 'Dossier de candidature'],
+  [/^\/candidatures\/[^/]+\/compte-rendu-de-visite$/, 'Compte rendu de visite'],
+  [/^\/seances\/.+$/, 'Ordre du jour'],
+  [/^\/seances$/, 'Séances du comité'],
   [/^\/candidatures\//, 'Candidature'],
   [/^\/$/, 'Accueil'],
 ];
@@ -64,6 +71,30 @@ export function App() {
         <Route path="/candidatures/:id/renouvellement" element={<RenewalDossierPage />} />
         <Route path="/candidatures/:id/points-etape/:checkpoint" element={<CheckpointReportPage />} />
         <Route path="/candidatures/:id/mi-parcours" element={<MidTermReportPage />} />
+        <Route
+          path="/candidatures/:id/compte-rendu-de-visite"
+          element={
+            <Allowed roles={['committee']}>
+              <VisitReportPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/seances"
+          element={
+            <Allowed roles={['committee', 'federation']}>
+              <SessionsPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/seances/:sessionId"
+          element={
+            <Allowed roles={['committee', 'federation']}>
+              <AgendaPage />
+            </Allowed>
+          }
+        />
         <Route path="*" element={status.me.role === 'coop' ? <CoopHomePage /> : <TasksPage />} />
       </Routes>
     </Shell>

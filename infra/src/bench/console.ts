@@ -78,7 +78,7 @@ function screens(id: string, coop: string): Array<[string, Array<[path: string, 
 /** A cooperative's candidacy in its implementation period, with its 6-month report filed. */
 export async function consoleCandidacy(stack: Stack): Promise<{ id: string; coop: string }> {
   const coop = `bench-console-${Date.now()}`;
-  const id = await openToImplementation(stack, coop);
+  const id = await openToImplementation(stack.apiUrl, coop);
   const filed = await http(stack.apiUrl, 'POST', `/candidacies/${id}/checkpoints/6/report`, coop, {
     indicators: [{ engagementId: 'A1', indicatorName: 'Indicateur de suivi A1', value: 48 }],
     actions: [{ action: 'Mettre en place un comité de suivi trimestriel', status: 'in_progress' }],

@@ -5,11 +5,9 @@
 import { Client } from '@temporalio/client';
 import { candidacyWorkflowId } from '@qualicoop/contracts';
 import { parisDateOf, sampleDossier } from '@qualicoop/domain';
-import { Stack } from '../stack';
 import { http, until, uploadLetter } from '../api-client';
 
-export async function openToImplementation(stack: Stack, coop: string, pollMs = 200): Promise<string> {
-  const api = stack.apiUrl;
+export async function openToImplementation(api: string, coop: string, pollMs = 200): Promise<string> {
   await http(api, 'POST', '/cooperatives', 'federation', {
     id: coop,
     name: coop,
@@ -46,9 +44,8 @@ export async function openToImplementation(stack: Stack, coop: string, pollMs = 
   return id;
 }
 
-export async function driveCycle(stack: Stack, client: Client, coop: string): Promise<void> {
-  const id = await openToImplementation(stack, coop, 2000);
-  const api = stack.apiUrl;
+export async function driveCycle(api: string, client: Client, coop: string): Promise<void> {
+  const id = await openToImplementation(api, coop, 2000);
   await http(api, 'POST', `/candidacies/${id}/readiness`, coop);
   const today = parisDateOf(new Date().toISOString()); // the visit is dated in Paris
   await http(api, 'POST', `/candidacies/${id}/visit`, 'federation', { visitorId: 'member-visitor', visitDate: today });

@@ -6,22 +6,24 @@
  *  b. reads with 10,000 candidacies: list, inbox, KPIs over HTTP (autocannon) vs the same query in SQL;
  *  c. lifecycle throughput: N candidacies driven concurrently through a cycle (demo policy);
  *  d. the wall time of each path of the time-skipping workflow suite;
- *  e. the web console: each screen's API calls at 10,000 candidacies, and its first load in Chromium.
- * BENCH_N_DECISIONS, BENCH_N_CYCLES, BENCH_SECTIONS (e.g. "a,b") tune a run.
+ *  e. the web console: each screen's API calls at 10,000 candidacies, and its first load in Chromium;
+ *  f. the production shape: a and c again on the dev server, then on the full Temporal server on
+ *     PostgreSQL with 1 and with 2 workers (2 API instances), with the servers' and workers' peak RSS.
+ * BENCH_N_DECISIONS, BENCH_N_CYCLES, BENCH_N_SHAPE_DECISIONS, BENCH_N_SHAPE_CYCLES, BENCH_SECTIONS
+ * (e.g. "a,b") tune a run.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
 import autocannon from 'autocannon';
-import { candidacyWorkflowId, commandUpdate } from '@qualicoop/contracts';
 import { createDataSource, federationInboxCandidacies, federationKpis, listCandidacies } from '@qualicoop/persistence';
 import { REPO_ROOT } from '@qualicoop/platform';
 import { SQLITE_PRAGMAS } from '../temporal-server';
 import { Stack, startStack } from '../stack';
-import { http, token, UNLIMITED_RATES } from '../api-client';
-import { driveCycle, openToImplementation } from './drive';
+import { token, UNLIMITED_RATES } from '../api-client';
+import { BenchedSystem, decisionLatency, Latency, lifecycleThroughput, Throughput } from './measure';
+import { startCluster } from '../cluster';
 import { workflowSuiteTimes } from './workflow-suite';
 import { summary, table, timed } from './stats';
 import { consoleCandidacy, consoleFirstLoad, consoleScreens } from './console';
@@ -29,38 +31,30 @@ import { seedTenThousand } from './seed-read-models';
 
 const N_DECISIONS = Number(process.env.BENCH_N_DECISIONS ?? 200);
 const N_CYCLES = Number(process.env.BENCH_N_CYCLES ?? 500);
-const SECTIONS = (process.env.BENCH_SECTIONS ?? 'a,b,c,d,e').split(',');
+const SECTIONS = (process.env.BENCH_SECTIONS ?? 'a,b,c,d,e,f').split(',');
 const DEMO_MONTH_MS = 4000;
+const N_SHAPE_DECISIONS = Number(process.env.BENCH_N_SHAPE_DECISIONS ?? 100);
+const N_SHAPE_CYCLES = Number(process.env.BENCH_N_SHAPE_CYCLES ?? 300);
+const BENCH_PORTS = {
+  postgres: 25450,
+  temporal: 27233,
+  temporalUi: 28233,
+  api: 23000,
+  mailSmtp: 21025,
+  mailWeb: 21080,
+};
 const results: Record<string, unknown> = {};
 const md: string[] = [];
 
-async function decisionLatency(stack: Stack, client: Client): Promise<void> {
-  const coop = `bench-latency-${Date.now()}`;
-  const id = await openToImplementation(stack, coop);
-  const handle = client.workflow.getHandle(candidacyWorkflowId(coop));
-  const api: number[] = [];
-  const raw: number[] = [];
-  for (let i = 0; i < N_DECISIONS; i++) {
-    // Interleaved, so both see the same machine and the same workflow state size.
-    const [res, apiMs] = await timed(() =>
-      http(stack.apiUrl, 'POST', `/candidacies/${id}/help-requests`, coop, { question: `Question ${i}` }),
-    );
-    if (res.status !== 200) throw new Error(`API decision failed: ${res.status} ${JSON.stringify(res.body)}`);
-    api.push(apiMs);
-    const [, rawMs] = await timed(() =>
-      handle.executeUpdate(commandUpdate('RequestHelp'), {
-        args: [
-          {
-            command: { type: 'RequestHelp', helpRequestId: `raw-${i}-${Date.now()}`, question: `Question brute ${i}` },
-            actor: { role: 'coop', id: `user-${coop}`, cooperativeId: coop },
-          },
-        ],
-      }),
-    );
-    raw.push(rawMs);
-  }
-  const a = summary(api);
-  const r = summary(raw);
+/** The dev stack as the measures see it: one API, one worker, the dev server. */
+const benched = (stack: Stack): BenchedSystem => ({
+  apiUrls: [stack.apiUrl],
+  databaseUrl: stack.databaseUrl,
+  pids: () => ({ temporal: stack.temporalProcess().child.pid, workers: [stack.processes.worker.child.pid!] }),
+});
+
+async function latencySection(stack: Stack, client: Client): Promise<void> {
+  const { api: a, raw: r } = await decisionLatency(benched(stack), client, N_DECISIONS);
   const ratio = Math.round((a.p50 / r.p50) * 100) / 100;
   results.decisionLatency = { api: a, raw: r, ratioP50: ratio, ratioP95: Math.round((a.p95 / r.p95) * 100) / 100 };
   md.push(
@@ -125,57 +119,18 @@ async function reads(stack: Stack): Promise<void> {
   }
 }
 
-async function throughput(stack: Stack, client: Client): Promise<void> {
-  const started = Date.now();
-  const workerPid = stack.processes.worker.child.pid!;
-  let peakRss = 0;
-  const sampler = setInterval(() => {
-    try {
-      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${workerPid}/status`, 'utf8'))?.[1];
-      peakRss = Math.max(peakRss, Number(rss ?? 0) * 1024);
-    } catch {
-      /* process gone */
-    }
-  }, 500);
-  const stamp = Date.now();
-  const coops = Array.from({ length: N_CYCLES }, (_, i) => `bench-cycle-${stamp}-${i}`);
-  const ds = await createDataSource(stack.databaseUrl, 'bench-c').initialize();
-  await ds.query(
-    `INSERT INTO cooperatives (id, name, region, email) SELECT unnest($1::text[]), 'Bench', 'Bench', 'c@x.example'`,
-    [coops],
+async function throughputSection(stack: Stack, client: Client): Promise<void> {
+  const { workersPeakRssMiB, temporalPeakRssMiB, ...figures } = await lifecycleThroughput(
+    benched(stack),
+    client,
+    N_CYCLES,
+    'bench-cycle',
   );
-  await ds.destroy();
-  const completed: number[] = [];
-  const failures: string[] = [];
-  await Promise.all(
-    coops.map(async (coop) => {
-      try {
-        await driveCycle(stack, client, coop);
-        completed.push(Date.now());
-      } catch (e) {
-        failures.push(`${coop}: ${(e as Error).message}`);
-      }
-    }),
-  );
-  clearInterval(sampler);
-  const minutes = (Date.now() - started) / 60_000;
-  const sample = coops.slice(0, 20);
-  let events = 0;
-  let bytes = 0;
-  for (const coop of sample) {
-    const history = await client.workflow.getHandle(candidacyWorkflowId(coop)).fetchHistory();
-    events += history.events?.length ?? 0;
-    bytes += temporal.api.history.v1.History.encode(history).finish().length;
-  }
+  const failures = figures.failures;
   results.throughput = {
-    candidacies: N_CYCLES,
-    completed: completed.length,
-    failures: failures.slice(0, 10),
-    wallMinutes: Math.round(minutes * 100) / 100,
-    cyclesPerMinute: Math.round((completed.length / minutes) * 10) / 10,
-    workerPeakRssMiB: Math.round(peakRss / 1048576),
-    historyEventsPerCycle: Math.round(events / sample.length),
-    historyBytesPerCycle: Math.round(bytes / sample.length),
+    ...figures,
+    workerPeakRssMiB: workersPeakRssMiB,
+    temporalPeakRssMiB,
     demoMonthMs: DEMO_MONTH_MS,
   };
   const t = results.throughput as Record<string, number>;
@@ -243,21 +198,99 @@ function workflowSuite(): void {
   );
 }
 
-async function main(): Promise<void> {
-  const dataDir = join(REPO_ROOT, '.data', 'bench');
+/** The shapes compared in section f, started one after the other on the same ports. */
+const SHAPES: Array<{ name: string; server: 'dev' | 'full'; workers: number }> = [
+  { name: 'dev server (SQLite), 1 worker, 1 API', server: 'dev', workers: 1 },
+  { name: 'full server (PostgreSQL), 1 worker, 2 APIs', server: 'full', workers: 1 },
+  { name: 'full server (PostgreSQL), 2 workers, 2 APIs', server: 'full', workers: 2 },
+];
+
+async function startShape(
+  shape: (typeof SHAPES)[number],
+): Promise<BenchedSystem & { temporalAddress: string; stop(): Promise<void> }> {
+  const dataDir = join(REPO_ROOT, '.data', 'bench-shape');
   rmSync(dataDir, { recursive: true, force: true });
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const env = { QC_ALLOW_POLICY_CHOICE: 'true', QC_DEMO_MONTH_MS: String(DEMO_MONTH_MS), ...UNLIMITED_RATES };
+  if (shape.server === 'dev') {
+    const stack = await startStack({ dataDir, ports: BENCH_PORTS, policy: 'standard', env });
+    return { ...benched(stack), temporalAddress: stack.temporalAddress, stop: () => stack.stop() };
+  }
+  const cluster = await startCluster({
+    dataDir,
+    ports: {
+      postgres: BENCH_PORTS.postgres,
+      temporal: BENCH_PORTS.temporal,
+      temporalMetrics: BENCH_PORTS.temporalUi,
+      apis: [BENCH_PORTS.api, BENCH_PORTS.api + 1],
+      mailSmtp: BENCH_PORTS.mailSmtp,
+      mailWeb: BENCH_PORTS.mailWeb,
+    },
+    workers: shape.workers,
+    policy: 'standard',
+    env,
+  });
+  return {
+    apiUrls: cluster.apiUrls,
+    databaseUrl: cluster.databaseUrl,
+    temporalAddress: cluster.temporalAddress,
+    pids: () => ({ temporal: cluster.temporalProcess().child.pid, workers: cluster.workers.map((w) => w.child.pid!) }),
+    stop: () => cluster.stop(),
+  };
+}
+
+async function productionShape(): Promise<void> {
+  const rows: Array<Record<string, unknown>> = [];
+  for (const shape of SHAPES) {
+    const system = await startShape(shape);
+    const connection = await Connection.connect({ address: system.temporalAddress });
+    try {
+      const client = new Client({ connection });
+      const latency = await decisionLatency(system, client, N_SHAPE_DECISIONS);
+      const throughput = await lifecycleThroughput(system, client, N_SHAPE_CYCLES, `bench-shape-${shape.workers}`);
+      rows.push({ shape: shape.name, latency, throughput });
+    } finally {
+      await connection.close();
+      await system.stop();
+    }
+  }
+  results.productionShape = rows;
+  type Row = { shape: string; latency: Latency; throughput: Throughput };
   md.push(
-    '# Benchmarks',
-    '',
-    `Run of ${new Date().toISOString()} on ${machine}. Command: \`npm run bench\`. Temporal dev server with SQLite file, pragmas ${SQLITE_PRAGMAS.join(', ')}; embedded PostgreSQL 18; worker and API as separate processes, as \`npm start\` runs them. Medians and ratios measured side by side in one run; the machine is shared and noisy.`,
+    `## f. Production shape: the dev server beside the full Temporal server on PostgreSQL, with 1 and 2 workers`,
+    `Each shape started alone on this machine, then: ${N_SHAPE_DECISIONS} decisions through the API beside the same Update sent raw (interleaved, one workflow), and ${N_SHAPE_CYCLES} candidacies driven concurrently through a whole cycle (demo policy, a month = ${DEMO_MONTH_MS / 1000} s) over the shape's API instances in turn.`,
+    table(
+      [
+        'shape',
+        'API p50 ms',
+        'API p99 ms',
+        'raw p50 ms',
+        'raw p99 ms',
+        'cycles / min',
+        'failed',
+        'Temporal server peak RSS MiB',
+        'workers peak RSS MiB (together)',
+      ],
+      (rows as Row[]).map((r) => [
+        r.shape,
+        r.latency.api.p50,
+        r.latency.api.p99,
+        r.latency.raw.p50,
+        r.latency.raw.p99,
+        r.throughput.cyclesPerMinute,
+        r.throughput.candidacies - r.throughput.completed,
+        r.throughput.temporalPeakRssMiB,
+        r.throughput.workersPeakRssMiB,
+      ]),
+    ),
     '',
   );
-  results.machine = machine;
-  if (SECTIONS.includes('d')) workflowSuite();
+}
+
+/** Sections a, b, c and e, on one dev stack as `npm start` runs it. */
+async function onTheDevStack(dataDir: string): Promise<void> {
   const stack = await startStack({
     dataDir,
-    ports: { postgres: 25450, temporal: 27233, temporalUi: 28233, api: 23000, mailSmtp: 21025, mailWeb: 21080 },
+    ports: BENCH_PORTS,
     policy: 'standard',
     env: {
       QC_ALLOW_POLICY_CHOICE: 'true',
@@ -268,8 +301,8 @@ async function main(): Promise<void> {
   const connection = await Connection.connect({ address: stack.temporalAddress });
   const client = new Client({ connection });
   try {
-    if (SECTIONS.includes('a')) await decisionLatency(stack, client);
-    if (SECTIONS.includes('c')) await throughput(stack, client);
+    if (SECTIONS.includes('a')) await latencySection(stack, client);
+    if (SECTIONS.includes('c')) await throughputSection(stack, client);
     // The console's candidacy is a real one, opened before the read models are cloned to 10,000.
     const candidacy = SECTIONS.includes('e') ? await consoleCandidacy(stack) : undefined;
     if (SECTIONS.includes('b')) await reads(stack);
@@ -284,6 +317,22 @@ async function main(): Promise<void> {
     await connection.close();
     await stack.stop();
   }
+}
+
+async function main(): Promise<void> {
+  const dataDir = join(REPO_ROOT, '.data', 'bench');
+  rmSync(dataDir, { recursive: true, force: true });
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  md.push(
+    '# Benchmarks',
+    '',
+    `Run of ${new Date().toISOString()} on ${machine}. Command: \`npm run bench\`. Temporal dev server with SQLite file, pragmas ${SQLITE_PRAGMAS.join(', ')}; embedded PostgreSQL 18; worker and API as separate processes, as \`npm start\` runs them. Medians and ratios measured side by side in one run; the machine is shared and noisy.`,
+    '',
+  );
+  results.machine = machine;
+  if (SECTIONS.includes('d')) workflowSuite();
+  if (['a', 'b', 'c', 'e'].some((x) => SECTIONS.includes(x))) await onTheDevStack(dataDir);
+  if (SECTIONS.includes('f')) await productionShape();
   writeFileSync(join(REPO_ROOT, 'docs', 'benchmarks.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(REPO_ROOT, 'docs', 'benchmarks.md'), `${md.join('\n')}\n`);
   console.log(md.join('\n'));

@@ -227,9 +227,13 @@ export class FaultCampaign {
     await injector;
     const reached = outcomes.flatMap((o, i) => (o.status === 'fulfilled' ? [{ id: o.value, coop: coops[i]! }] : []));
     const outcomeBreaches: string[] = [];
-    outcomes.forEach(
-      (o, i) => o.status === 'rejected' && outcomeBreaches.push(`${coops[i]}: ${(o.reason as Error).message}`),
-    );
+    for (const [i, o] of outcomes.entries()) {
+      if (o.status === 'fulfilled') continue;
+      // Why it is stuck, as the Temporal server sees it: what a person would look up in the UI.
+      const why = await this.diagnose(coops[i]!);
+      outcomeBreaches.push(`${coops[i]}: ${(o.reason as Error).message} [${why}]`);
+      this.log(`${coops[i]} stuck: ${why}`);
+    }
     const verified = await this.verify(reached, outcomeBreaches);
     const checks: Check[] = [
       { name: opts.faultsExpected.name, ok: opts.faultsExpected.ok(this), detail: this.faults.join(', ') },
@@ -251,6 +255,35 @@ export class FaultCampaign {
         httpStatuses: Object.fromEntries(this.statuses),
       },
     };
+  }
+
+  /** The workflow's status, pending workflow task and activities, and its last history events. */
+  private async diagnose(coop: string): Promise<string> {
+    const connection = await Connection.connect({ address: this.target.temporalAddress });
+    try {
+      const handle = new Client({ connection }).workflow.getHandle(candidacyWorkflowId(coop));
+      const { status, historyLength, raw } = await handle.describe();
+      const task = raw.pendingWorkflowTask;
+      const activities = (raw.pendingActivities ?? []).map(
+        (a) => `${a.activityType?.name} attempt ${a.attempt}: ${a.lastFailure?.message ?? 'no failure'}`,
+      );
+      const history = await handle.fetchHistory();
+      const last = (history.events ?? []).slice(-6).map((e) => {
+        const failure = e.workflowTaskFailedEventAttributes?.failure?.message;
+        const type = Object.keys(e).find((k) => k.endsWith('EventAttributes') && (e as Record<string, unknown>)[k]);
+        return `${type?.replace('EventAttributes', '') ?? e.eventType}${failure ? ` (${failure.slice(0, 160)})` : ''}`;
+      });
+      return [
+        `status ${status.name}, ${historyLength} events`,
+        task ? `workflow task pending, attempt ${task.attempt}` : 'no workflow task pending',
+        activities.length ? `activities: ${activities.join('; ')}` : 'no activity pending',
+        `last events: ${last.join(', ')}`,
+      ].join(' · ');
+    } catch (e) {
+      return `not described: ${(e as Error).message}`;
+    } finally {
+      await connection.close();
+    }
   }
 
   private async verify(

@@ -18,6 +18,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { VISIT_FINDINGS, type VisitFinding } from '@qualicoop/domain';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -151,10 +152,12 @@ export class VisitReportDto {
   findingsSummary!: string;
 
   @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', enum: [...VISIT_FINDINGS] },
     example: { A1: 'on_track', B2: 'partly' },
-    description: 'Per engagement: on_track, partly or not_met',
+    description: 'Per engagement of the referential: on_track, partly or not_met',
   })
   @IsOptional()
   @IsObject()
-  findings?: Record<string, 'on_track' | 'partly' | 'not_met'>;
+  findings?: Record<string, VisitFinding>;
 }

@@ -6,6 +6,7 @@ import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { AuthedRequest, Roles } from '../auth/auth.guard';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
+import { CURRENT_REFERENTIAL, findEngagement, VISIT_FINDINGS } from '@qualicoop/domain';
 import { problem } from '../common/error-catalogue';
 import { ActionEndpoints, ActionRunner, uuid } from './action-runner';
 import {
@@ -16,8 +17,6 @@ import {
   RenewalDecisionDto,
   VisitReportDto,
 } from './actions.dto';
-
-const FINDINGS = ['on_track', 'partly', 'not_met'];
 
 @ActionEndpoints()
 @Controller('candidacies/:id')
@@ -34,14 +33,16 @@ export class CommitteeActionsController {
     @Req() req: AuthedRequest,
     @IdempotencyKey() key?: string,
   ) {
-    const bad = Object.entries(body.findings ?? {}).filter(([, v]) => !FINDINGS.includes(v));
+    const bad = Object.entries(body.findings ?? {}).flatMap(([k, v]) =>
+      !findEngagement(CURRENT_REFERENTIAL, k)
+        ? [{ field: `findings.${k}`, message: `« ${k} » n'est pas un engagement du référentiel.` }]
+        : !VISIT_FINDINGS.includes(v)
+          ? [{ field: `findings.${k}`, message: 'Constat attendu : on_track, partly ou not_met.' }]
+          : [],
+    );
     if (bad.length) {
       throw problem('REQUEST.VALIDATION_FAILED', {
-        errors: bad.map(([k]) => ({
-          field: `findings.${k}`,
-          code: 'REQUEST.INVALID_FIELD',
-          message: 'Constat attendu : on_track, partly ou not_met.',
-        })),
+        errors: bad.map((b) => ({ ...b, code: 'REQUEST.INVALID_FIELD' })),
       });
     }
     return this.actions.withReport(

@@ -801,13 +801,15 @@ export interface components {
         VisitReportDto: {
             findingsSummary: string;
             /**
-             * @description Per engagement: on_track, partly or not_met
+             * @description Per engagement of the referential: on_track, partly or not_met
              * @example {
              *       "A1": "on_track",
              *       "B2": "partly"
              *     }
              */
-            findings?: Record<string, never>;
+            findings?: {
+                [key: string]: "on_track" | "partly" | "not_met";
+            };
         };
         CompletenessDto: {
             /**

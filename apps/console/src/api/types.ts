@@ -1,5 +1,5 @@
 /** The shapes of the answers the console reads (the API documents its requests; these mirror its read models). */
-import type { CandidacyState, DomainEvent, Stage } from '@qualicoop/domain';
+import type { AgendaKind, CandidacyState, DomainEvent, Stage } from '@qualicoop/domain';
 
 export interface CandidacyView {
   id: string;
@@ -79,3 +79,31 @@ export interface ReportContent {
 }
 
 export type ActionStatus = 'not_started' | 'in_progress' | 'done';
+
+/** A committee session of the calendar (`GET /committee-sessions`). */
+export interface SessionView {
+  id: string;
+  calendar: string;
+  sessionDate: string;
+  cutoffAt: string;
+  agendaClosed: boolean;
+  members: string[];
+}
+
+/** A session's agenda (`GET /committee-sessions/{id}/agenda`). */
+export interface SessionAgendaView {
+  session: { id: string; calendar: string; sessionDate: string; cutoffAt: string; agendaClosed: boolean } | null;
+  items: Array<{
+    candidacyId: string;
+    cooperativeId: string;
+    cooperativeName: string;
+    cycle: number;
+    kind: AgendaKind;
+    kindLabel: string;
+    stage: Stage;
+    stageLabel: string;
+    placedAt: string | null;
+    onAgenda: boolean;
+    agendaClosed: boolean;
+  }>;
+}

@@ -3,6 +3,7 @@ import { Anchor, Box, Button, Container, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ROLE_LABELS_FR, useSession } from '../auth/session';
+import { Navigation } from './navigation';
 
 export function Shell({ children }: { children: ReactNode }) {
   const { status, signOut } = useSession();
@@ -14,9 +15,12 @@ export function Shell({ children }: { children: ReactNode }) {
       <Box component="header" className="header">
         <Container size="lg">
           <Group justify="space-between" py="sm">
-            <Anchor component={Link} to="/" c="white" fw={700} fz="lg" underline="never">
-              Quali&apos;Coop
-            </Anchor>
+            <Group gap={48}>
+              <Anchor component={Link} to="/" c="white" fw={700} fz="lg" underline="never">
+                Quali&apos;Coop
+              </Anchor>
+              {status.state === 'signed-in' && <Navigation />}
+            </Group>
             {status.state === 'signed-in' && (
               <Group gap="md">
                 <Text c="white" fz="sm">

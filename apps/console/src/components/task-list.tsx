@@ -1,5 +1,6 @@
 /** What the signed-in person has to do (the API's inbox), optionally for one candidacy. */
-import { List, Text } from '@mantine/core';
+import { Anchor, List, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { answer, api } from '../api/client';
 import type { InboxItem, Page } from '../api/types';
@@ -14,7 +15,10 @@ export function useInbox() {
   });
 }
 
-/** Each task's sentence names its cooperative where that matters (the Fédération's, the committee's). */
+/**
+ * Each task's sentence names its cooperative where that matters (the Fédération's, the committee's)
+ * and, in the list of all tasks, leads to its candidacy.
+ */
 export function TaskList({ candidacyId }: { candidacyId?: string }) {
   const inbox = useInbox();
   if (inbox.isPending) return <Loading what="vos tâches" />;
@@ -25,7 +29,13 @@ export function TaskList({ candidacyId }: { candidacyId?: string }) {
     <List spacing="xs">
       {items.map((i) => (
         <List.Item key={`${i.candidacyId}:${i.what}`}>
-          {i.what}
+          {candidacyId ? (
+            i.what
+          ) : (
+            <Anchor component={Link} to={`/candidatures/${i.candidacyId}`}>
+              {i.what}
+            </Anchor>
+          )}
           {i.dueBy && <> — au plus tard le {dueFr(i.dueBy)}</>}
         </List.Item>
       ))}

@@ -3,61 +3,16 @@
  * declare itself ready for the visit, withdraw the candidacy or renounce the label. Each decisive
  * action asks for confirmation and says what it ends; the API's refusals are shown in French.
  */
-import { Alert, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { Alert, Button, List, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDateFr, LABEL_STAGES, PRE_AWARD_STAGES } from '@qualicoop/domain';
 import { answer, api } from '../api/client';
 import type { CandidacyView } from '../api/types';
+import { useAction } from '../api/use-action';
+import { Confirm } from '../components/confirm';
 import { ProblemAlert } from '../components/problem-alert';
 import { dateTimeFr, dueFr } from '../format';
-
-/** A write on the candidacy; on success every read of it is refreshed. */
-function useAction<T>(candidacyId: string, call: (input: T) => Promise<unknown>) {
-  const queries = useQueryClient();
-  return useMutation({
-    mutationFn: call,
-    onSuccess: () =>
-      queries.invalidateQueries({
-        predicate: (q) => q.queryKey.includes(candidacyId) || ['inbox', 'candidacies'].includes(String(q.queryKey[0])),
-      }),
-  });
-}
-
-function Confirm(props: {
-  opened: boolean;
-  title: string;
-  children: ReactNode;
-  confirm: string;
-  onConfirm: () => void;
-  onClose: () => void;
-  busy: boolean;
-  disabled?: boolean;
-}) {
-  return (
-    <Modal
-      opened={props.opened}
-      onClose={props.onClose}
-      title={props.title}
-      centered
-      size="lg"
-      closeButtonProps={{ 'aria-label': 'Fermer' }}
-    >
-      <Stack gap="md">
-        {props.children}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            Annuler
-          </Button>
-          <Button color="red" bg="red.9" onClick={props.onConfirm} loading={props.busy} disabled={props.disabled}>
-            {props.confirm}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
 
 function HelpRequests({ c }: { c: CandidacyView }) {
   const [question, setQuestion] = useState('');

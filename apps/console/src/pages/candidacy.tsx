@@ -7,6 +7,8 @@ import { answer, api } from '../api/client';
 import type { HistoryEntry } from '../api/types';
 import { useMe } from '../auth/session';
 import { CandidacyActions } from './candidacy-actions';
+import { CommitteeActions } from './committee/committee-actions';
+import { RecordedDecisions } from './committee/recorded-decisions';
 import { Checkpoints, Label } from './follow-up';
 import { Loading } from '../components/loading';
 import { ProblemAlert } from '../components/problem-alert';
@@ -47,9 +49,11 @@ export function CandidacyPage() {
               : 'Voir le dossier de candidature'}
         </Button>
       </Group>
+      {me.role === 'committee' && <CommitteeActions c={c} memberId={me.sub} />}
       <Checkpoints c={c} coop={me.role === 'coop'} />
       <Label c={c} coop={me.role === 'coop'} />
       {me.role === 'coop' && <CandidacyActions c={c} />}
+      {me.role !== 'coop' && <RecordedDecisions c={c} />}
       <section aria-labelledby="a-faire">
         <Title order={2} fz="h3" id="a-faire" mb="sm">
           À faire

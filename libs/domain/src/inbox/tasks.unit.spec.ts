@@ -12,7 +12,7 @@ import {
   underReview,
   VISITOR,
 } from '../lifecycle/lifecycle.helpers.spec';
-import { committeeTasks } from './committee-tasks';
+import { committeeTasks, dueDecision } from './committee-tasks';
 import { coopTasks } from './coop-tasks';
 import { federationTasks, labelExpiryHorizon, needsFederation } from './federation-tasks';
 import { overdueCheckpoints } from './task';
@@ -165,6 +165,20 @@ describe("a committee member's tasks", () => {
       action: { command: 'RecordAdmissibility' },
       sessionId: SESSION_SEPT.sessionId,
     });
+  });
+
+  it("the decision due, for the console's form: none before the agenda closes, none once decided", () => {
+    const story = admitted();
+    expect(dueDecision(story.s)).toBeUndefined(); // in implementation: nothing to decide
+    const review = underReview();
+    expect(dueDecision(review.s)).toEqual({
+      command: 'RecordCompleteness',
+      whatFr: 'Statuer sur la complétude du dossier',
+      sessionId: SESSION_SEPT.sessionId,
+      sessionDate: SESSION_SEPT.sessionDate,
+    });
+    const open = { ...review.s, agenda: { ...review.s.agenda!, closed: false } };
+    expect(dueDecision(open)).toBeUndefined();
   });
 
   it('given a visit, then only the assigned visitor has it', () => {

@@ -139,6 +139,7 @@ export interface VisitState {
   report?: { reportId: string; findingsSummary: string; findings?: Record<string, VisitFinding>; filedAt: string };
 }
 export type VisitFinding = 'on_track' | 'partly' | 'not_met';
+export const VISIT_FINDINGS: readonly VisitFinding[] = ['on_track', 'partly', 'not_met'];
 
 export interface AgendaItem {
   kind: AgendaKind;

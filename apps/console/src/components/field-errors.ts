@@ -1,0 +1,38 @@
+/**
+ * A form's errors, one French sentence per field (`data-field` on the field's wrapper). Shown
+ * after an attempt — the form's own checks or the API's field-level refusal — with the focus moved
+ * to the first field at fault; a field the person then answers loses its error, without moving
+ * the focus again.
+ */
+import { useEffect, useRef, useState, type RefObject } from 'react';
+
+export function useFieldErrors(form: RefObject<HTMLFormElement | null>) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [attempt, setAttempt] = useState(0);
+  const shownAt = useRef(0);
+
+  useEffect(() => {
+    if (attempt === shownAt.current) return;
+    shownAt.current = attempt;
+    const first = Object.keys(errors)[0];
+    if (first)
+      form.current
+        ?.querySelector<HTMLElement>(
+          `[data-field="${CSS.escape(first)}"] input, [data-field="${CSS.escape(first)}"] textarea`,
+        )
+        ?.focus();
+  }, [attempt, errors, form]);
+
+  return {
+    errors,
+    /** After an attempt: these errors replace the previous ones, and the first one takes the focus. */
+    show: (found: Record<string, string>) => {
+      setErrors(found);
+      setAttempt((n) => n + 1);
+    },
+    /** The person answered these fields. */
+    clear: (...fields: string[]) => {
+      setErrors((e) => Object.fromEntries(Object.entries(e).filter(([f]) => !fields.includes(f))));
+    },
+  };
+}
