@@ -69,6 +69,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       DATABASE_URL: pg.url,
       TEMPORAL_ADDRESS: temporal.address,
       API_PORT: String(opts.ports.api),
+      QC_TEMPORAL_UI_URL: temporal.uiUrl,
       QC_POLICY: opts.policy,
       QC_DATA_DIR: opts.dataDir,
     };

@@ -54,6 +54,7 @@ const MATRIX: Array<[string, string, Role[], unknown?]> = [
     { id: 'coop-matrix', name: 'Matrice', region: 'Bretagne', email: 'm@x.example' },
   ],
   ['PATCH', '/cooperatives/coop-matrix', ['federation'], { active: true }],
+  ['GET', '/committee-members', ['federation']],
   ['GET', '/committee-sessions', ALL],
   ['POST', '/committee-sessions', ['federation'], { id: 'session-matrix', sessionDate: '2031-01-01T09:00:00.000Z' }],
   ['PATCH', '/committee-sessions/session-matrix', ['federation'], { sessionDate: '2031-01-02T09:00:00.000Z' }],

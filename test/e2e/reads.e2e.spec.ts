@@ -156,6 +156,26 @@ describe('GET /candidacies', () => {
     expect(Date.parse(item.nextDeadline.at)).toBeGreaterThan(Date.now());
   });
 
+  it("gives the Fédération the candidacy's workflow in the Temporal UI, and no one else", async () => {
+    const federation = await call('GET', `/candidacies/${ids.A}`, { as: 'federation' });
+    expect(federation.body.workflowUrl).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:\\d+/namespaces/default/workflows/${federation.body.workflowId}$`),
+    );
+    expect((await call('GET', `/candidacies/${ids.A}`, { as: A })).body).not.toHaveProperty('workflowUrl');
+    expect((await call('GET', `/candidacies/${ids.A}`, { as: 'committee' })).body).not.toHaveProperty('workflowUrl');
+  });
+
+  it('lists the committee members the Fédération may send on a visit, by name', async () => {
+    const members = await call('GET', '/committee-members', { as: 'federation' });
+    expect(members.status).toBe(200);
+    expect(members.body).toEqual(
+      expect.arrayContaining([
+        { id: 'member-committee', name: 'Sophie Bernard' },
+        { id: 'member-visitor', name: 'Jean Petit' },
+      ]),
+    );
+  });
+
   it('filters by one or several stages, by session, and shows closed ones only on request', async () => {
     expect((await list(`?stage=draft&cooperativeId=${B}`)).total).toBe(1);
     expect((await list(`?stage=on_agenda&cooperativeId=${B}`)).total).toBe(0);

@@ -6,6 +6,7 @@ import { Loading } from './components/loading';
 import { Allowed } from './components/navigation';
 import { Shell } from './components/shell';
 import { AgendaPage } from './pages/committee/agenda';
+import { CandidaciesListPage } from './pages/federation/candidacies-list';
 import { SessionsPage } from './pages/committee/sessions';
 import { VisitReportPage } from './pages/committee/visit-report-page';
 import { CandidacyPage } from './pages/candidacy';
@@ -24,6 +25,7 @@ const TITLES: Array<[RegExp, string]> = [
   [/^\/seances\/.+$/, 'Ordre du jour'],
   [/^\/seances$/, 'Séances du comité'],
   [/^\/candidatures\//, 'Candidature'],
+  [/^\/candidatures$/, 'Candidatures'],
   [/^\/$/, 'Accueil'],
 ];
 
@@ -66,6 +68,14 @@ export function App() {
     <Shell>
       <Routes>
         <Route path="/" element={status.me.role === 'coop' ? <CoopHomePage /> : <TasksPage />} />
+        <Route
+          path="/candidatures"
+          element={
+            <Allowed roles={['federation']}>
+              <CandidaciesListPage />
+            </Allowed>
+          }
+        />
         <Route path="/candidatures/:id" element={<CandidacyPage />} />
         <Route path="/candidatures/:id/dossier" element={<DossierPage />} />
         <Route path="/candidatures/:id/renouvellement" element={<RenewalDossierPage />} />

@@ -34,3 +34,8 @@ export function dueFr(instant: string): string {
   if (timeFr(instant) === '0 h 00') return dateFr(new Date(Date.parse(instant) - 1).toISOString());
   return dateTimeFr(instant);
 }
+
+/** A label written to be read inside a sentence (« en examen par le comité »), standing alone: capital first letter. */
+export function capitalised(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -35,6 +35,8 @@ export interface RuntimeConfig {
   rateLimits: { writesPerMinute: number; expensiveReadsPerMinute: number };
   /** The longest query string the API reads (default 2,048 characters); longer is a 414. */
   maxQueryStringLength: number;
+  /** The Temporal UI the operators use (QC_TEMPORAL_UI_URL), if any: the Fédération gets each workflow's link. */
+  temporalUiUrl?: string;
 }
 
 const int = (value: string | undefined, fallback: number) => (value ? Number.parseInt(value, 10) : fallback);
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
       expensiveReadsPerMinute: int(env.QC_READ_RATE_LIMIT_PER_MINUTE, 60),
     },
     maxQueryStringLength: int(env.QC_MAX_QUERY_STRING, 2_048),
+    temporalUiUrl: env.QC_TEMPORAL_UI_URL?.replace(/\/+$/, '') || undefined,
   };
 }
 

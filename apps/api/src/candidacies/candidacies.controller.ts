@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DossierSchema, renewalPreparable, type CandidacyState } from '@qualicoop/domain';
 import { DossierRepository, RegisterRepository } from '@qualicoop/persistence';
+import { RuntimeConfig } from '@qualicoop/platform';
+import { CONFIG } from '../common/infrastructure.module';
 import { AuthedRequest, Roles } from '../auth/auth.guard';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { problem } from '../common/error-catalogue';
@@ -24,6 +26,7 @@ export class CandidaciesController {
     private readonly reads: CandidacyReadsService,
     private readonly dossiers: DossierRepository,
     private readonly register: RegisterRepository,
+    @Inject(CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
   @Post()
@@ -75,6 +78,8 @@ export class CandidaciesController {
   @Roles('coop', 'federation', 'committee')
   @ApiOperation({
     summary: "A candidacy's read model: stage, next deadline, state; once a visit is planned, the visitor's name",
+    description:
+      "For the federation, `workflowUrl`: the candidacy's workflow in the operators' Temporal UI (null when none is configured).",
   })
   async get(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
     const row = await this.reads.get(id, req.caller);
@@ -82,7 +87,14 @@ export class CandidaciesController {
     const visitor = visitorId
       ? { id: visitorId, name: (await this.register.personName(visitorId)) ?? visitorId }
       : null;
-    return { ...view(row), visitor };
+    const ui = this.config.temporalUiUrl;
+    const workflowUrl =
+      req.caller.role !== 'federation'
+        ? undefined
+        : ui
+          ? `${ui}/namespaces/${encodeURIComponent(this.config.temporalNamespace)}/workflows/${encodeURIComponent(row.workflowId)}`
+          : null;
+    return { ...view(row), visitor, ...(workflowUrl !== undefined ? { workflowUrl } : {}) };
   }
 
   @Get(':id/history')

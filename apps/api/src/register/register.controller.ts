@@ -61,6 +61,13 @@ export class RegisterController {
     return updated;
   }
 
+  @Get('committee-members')
+  @Roles('federation')
+  @ApiOperation({ summary: 'The active committee members (id and name): who may be sent on a visit' })
+  committeeMembers() {
+    return this.register.committeeMembers();
+  }
+
   @Get('committee-sessions')
   @Roles('federation', 'committee', 'coop')
   @ApiOperation({ summary: 'The committee calendar (standard sessions)' })

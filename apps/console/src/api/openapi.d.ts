@@ -91,6 +91,23 @@ export interface paths {
         patch: operations["RegisterController_updateCooperative"];
         trace?: never;
     };
+    "/committee-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active committee members (id and name): who may be sent on a visit */
+        get: operations["RegisterController_committeeMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/committee-sessions": {
         parameters: {
             query?: never;
@@ -208,7 +225,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A candidacy's read model: stage, next deadline, state; once a visit is planned, the visitor's name */
+        /**
+         * A candidacy's read model: stage, next deadline, state; once a visit is planned, the visitor's name
+         * @description For the federation, `workflowUrl`: the candidacy's workflow in the operators' Temporal UI (null when none is configured).
+         */
         get: operations["CandidaciesController_get"];
         put?: never;
         post?: never;
@@ -1104,6 +1124,23 @@ export interface operations {
                 "application/json": components["schemas"]["UpdateCooperativeDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RegisterController_committeeMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {

@@ -16,6 +16,8 @@ export interface CandidacyView {
   state: CandidacyState;
   /** Only on `GET /candidacies/{id}`: who visits, once the visit is planned. */
   visitor?: { id: string; name: string } | null;
+  /** Only for the Fédération: the workflow in the operators' Temporal UI (null when none is configured). */
+  workflowUrl?: string | null;
 }
 
 export interface Page<T> {

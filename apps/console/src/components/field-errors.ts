@@ -15,12 +15,10 @@ export function useFieldErrors(form: RefObject<HTMLFormElement | null>) {
     if (attempt === shownAt.current) return;
     shownAt.current = attempt;
     const first = Object.keys(errors)[0];
-    if (first)
-      form.current
-        ?.querySelector<HTMLElement>(
-          `[data-field="${CSS.escape(first)}"] input, [data-field="${CSS.escape(first)}"] textarea`,
-        )
-        ?.focus();
+    if (!first) return;
+    // `data-field` sits on the input itself (text, select) or on a group's wrapper (radios).
+    const field = `[data-field="${CSS.escape(first)}"]`;
+    form.current?.querySelector<HTMLElement>(`${field}:is(input, textarea), ${field} :is(input, textarea)`)?.focus();
   }, [attempt, errors, form]);
 
   return {

@@ -18,6 +18,7 @@ const MENUS: Record<Role, Array<{ to: string; label: string }>> = {
   ],
   federation: [
     { to: '/', label: 'Mes tâches' },
+    { to: '/candidatures', label: 'Candidatures' },
     { to: '/seances', label: 'Séances du comité' },
   ],
 };

@@ -9,6 +9,7 @@ import { useMe } from '../auth/session';
 import { CandidacyActions } from './candidacy-actions';
 import { CommitteeActions } from './committee/committee-actions';
 import { RecordedDecisions } from './committee/recorded-decisions';
+import { FederationActions } from './federation/federation-actions';
 import { Checkpoints, Label } from './follow-up';
 import { Loading } from '../components/loading';
 import { ProblemAlert } from '../components/problem-alert';
@@ -53,6 +54,7 @@ export function CandidacyPage() {
       <Checkpoints c={c} coop={me.role === 'coop'} />
       <Label c={c} coop={me.role === 'coop'} />
       {me.role === 'coop' && <CandidacyActions c={c} />}
+      {me.role === 'federation' && <FederationActions c={c} />}
       {me.role !== 'coop' && <RecordedDecisions c={c} />}
       <section aria-labelledby="a-faire">
         <Title order={2} fz="h3" id="a-faire" mb="sm">

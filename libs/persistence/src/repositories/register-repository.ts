@@ -52,6 +52,13 @@ export class RegisterRepository {
     return this.ds.getRepository(PersonEntity).existsBy({ id: personId, role: 'committee', active: true });
   }
 
+  /** The active committee members, by name: those the Fédération may send on a visit. */
+  committeeMembers(): Promise<Array<Pick<PersonEntity, 'id' | 'name'>>> {
+    return this.ds
+      .getRepository(PersonEntity)
+      .find({ select: ['id', 'name'], where: { role: 'committee', active: true }, order: { name: 'ASC' } });
+  }
+
   standardSessions(): Promise<SessionRecord[]> {
     return this.ds
       .getRepository(CommitteeSessionEntity)

@@ -10,7 +10,7 @@ import { answer, api } from '../../api/client';
 import type { SessionAgendaView } from '../../api/types';
 import { Loading } from '../../components/loading';
 import { ProblemAlert } from '../../components/problem-alert';
-import { dateTimeFr, dueFr } from '../../format';
+import { capitalised, dateTimeFr, dueFr } from '../../format';
 
 const KINDS: Array<{ kind: AgendaKind; title: string }> = [
   { kind: 'dossier', title: 'Nouveaux dossiers de candidature' },
@@ -82,7 +82,7 @@ export function AgendaPage() {
                         </Anchor>
                         {i.cycle > 1 && <Text fz="sm">Cycle {i.cycle}</Text>}
                       </Table.Td>
-                      <Table.Td className="sentence-start">{i.stageLabel}</Table.Td>
+                      <Table.Td>{capitalised(i.stageLabel)}</Table.Td>
                       <Table.Td>{i.placedAt ? dateTimeFr(i.placedAt) : '—'}</Table.Td>
                       <Table.Td>
                         <Badge color={s.color} variant="filled" tt="none">

@@ -1,0 +1,111 @@
+/**
+ * The Fédération's side: the list of candidacies with its filters (kept in the address), a
+ * candidacy's page with the advice on a checkpoint report, the answer to a help request and the
+ * link to its workflow in the Temporal UI, then the visit planned with a committee member. The
+ * cooperative and the committee act through the API; the candidacy ends withdrawn, so the
+ * journeys after this one can open theirs.
+ */
+import { expect, test } from '@playwright/test';
+import { parisDateOf, sampleDossier } from '@qualicoop/domain';
+import { as } from './api-actor';
+import { sessionFor } from './committee-session';
+import { lookAt, signInAs } from './screens';
+
+test.describe.configure({ mode: 'serial' });
+
+const FEDERATION = 'Équipe de la Fédération';
+const COOP = 'coop-provence';
+const COOP_NAME = "Provence Logis Coop'HLM";
+let candidacyId = '';
+
+test('the list of candidacies, filtered by cooperative and stage, leads to the candidacy', async ({
+  page,
+  request,
+}) => {
+  const coop = await as(request, COOP);
+  const session = await sessionFor(request, 'federation', () => candidacyId);
+  candidacyId = (await coop.post('/candidacies', { cooperativeId: COOP })).id;
+  const letter = await coop.uploadLetter(candidacyId);
+  await coop.put(`/candidacies/${candidacyId}/dossier`, sampleDossier(letter.id));
+  await coop.post(`/candidacies/${candidacyId}/submission`);
+  const decision = { sessionId: await session.close(), motivation: 'Décision du comité de validation.' };
+  const committee = await as(request, 'committee');
+  await committee.post(`/candidacies/${candidacyId}/decisions/completeness`, { complete: true, ...decision });
+  await committee.post(`/candidacies/${candidacyId}/decisions/admissibility`, { admissible: true, ...decision });
+  await coop.post(`/candidacies/${candidacyId}/checkpoints/6/report`, {
+    indicators: [{ engagementId: 'A1', indicatorName: 'Indicateur de suivi A1', value: 48 }],
+    actions: [{ action: 'Mettre en place un comité de suivi trimestriel', status: 'in_progress' }],
+    comment: 'Premier semestre conforme au plan.',
+  });
+  await coop.post(`/candidacies/${candidacyId}/help-requests`, { question: 'Comment mesurer l’indicateur C3 ?' });
+
+  await signInAs(page, FEDERATION);
+  await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Candidatures' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Candidatures' })).toBeVisible();
+  const filters = page.getByRole('form', { name: 'Filtrer les candidatures' });
+  await filters.getByRole('combobox', { name: 'Coopérative' }).click();
+  await page.getByRole('option', { name: COOP_NAME }).click();
+  await filters.getByRole('combobox', { name: 'Étape' }).click();
+  await page.getByRole('option', { name: 'Période de mise en œuvre' }).click();
+  await expect(page).toHaveURL(/cooperative=coop-provence/);
+  await expect(page.getByRole('status')).toHaveText("1 candidature, de l'échéance la plus proche à la plus lointaine.");
+  const row = page.getByRole('row').filter({ hasText: COOP_NAME });
+  await lookAt(page, 'federation-01-candidatures');
+
+  // The filters are in the address: the same list comes back from a bookmark.
+  await page.reload();
+  await expect(page.getByRole('status')).toHaveText("1 candidature, de l'échéance la plus proche à la plus lointaine.");
+  await row.getByRole('link', { name: COOP_NAME }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Candidature — cycle 1/ })).toBeVisible();
+});
+
+test('the advice on the 6-month report and the answer to a question; the workflow one click away', async ({ page }) => {
+  await signInAs(page, FEDERATION);
+  await page.goto(`./candidatures/${candidacyId}`);
+  const advice = page.getByRole('region', { name: 'Avis sur le bilan à 6 mois' });
+  await advice.getByRole('button', { name: "Envoyer l'avis" }).click();
+  await expect(advice.getByLabel(/^Avis de la Fédération sur le bilan à 6 mois/)).toHaveAccessibleDescription(
+    'Écrivez votre texte avant de l’envoyer.',
+  );
+  const temporalUi = page.getByRole('link', { name: /Ouvrir son historique dans l'interface Temporal/ });
+  await expect(temporalUi).toHaveAttribute('href', /^http:\/\/127\.0\.0\.1:\d+\/namespaces\/default\/workflows\/.+/);
+  await lookAt(page, 'federation-02-candidature');
+
+  await advice
+    .getByLabel(/^Avis de la Fédération sur le bilan à 6 mois/)
+    .fill('Bon démarrage ; précisez la valeur cible de C3.');
+  await advice.getByRole('button', { name: "Envoyer l'avis" }).click();
+  await expect(page.getByRole('region', { name: 'Avis sur le bilan à 6 mois' })).toHaveCount(0);
+  await expect(
+    page.getByRole('region', { name: "Points d'étape" }).getByText(/bilan déposé le .+ ; avis de la Fédération reçu\./),
+  ).toBeVisible();
+
+  const questions = page.getByRole('region', { name: 'Questions de la coopérative' });
+  await expect(questions.getByText(/Comment mesurer l’indicateur C3 \?$/)).toBeVisible();
+  await questions
+    .getByLabel(/^Réponse de la Fédération/)
+    .fill('Rapportez le nombre de logements rénovés au parc total.');
+  await questions.getByRole('button', { name: 'Envoyer la réponse' }).click();
+  await expect(page.getByRole('region', { name: 'Questions de la coopérative' })).toHaveCount(0);
+});
+
+test('the visit planned with a committee member, then moved', async ({ page, request }) => {
+  const coop = await as(request, COOP);
+  await coop.post(`/candidacies/${candidacyId}/readiness`);
+  await signInAs(page, FEDERATION);
+  await page.goto(`./candidatures/${candidacyId}`);
+  const visit = page.getByRole('form', { name: 'Planifier la visite' });
+  await visit.getByRole('button', { name: 'Planifier la visite' }).click();
+  await expect(visit.getByRole('combobox', { name: /^Membre du comité chargé de la visite/ })).toBeFocused();
+  await expect(visit.getByText('Indiquez la date de la visite.')).toBeVisible();
+
+  await visit.getByRole('combobox', { name: /^Membre du comité chargé de la visite/ }).click();
+  await page.getByRole('option', { name: 'Jean Petit' }).click();
+  await visit.getByLabel(/^Date de la visite/).fill(parisDateOf(new Date(Date.now() + 7 * 86_400_000).toISOString()));
+  await lookAt(page, 'federation-03-visite', visit);
+  await visit.getByRole('button', { name: 'Planifier la visite' }).click();
+
+  const moved = page.getByRole('form', { name: 'Déplacer la visite' });
+  await expect(moved.getByText(/^La visite de Jean Petit est prévue le \d{1,2}(er)? \S+ \d{4}\.$/)).toBeVisible();
+  await coop.post(`/candidacies/${candidacyId}/withdrawal`, { reason: 'Fin du scénario de la Fédération.' });
+});
