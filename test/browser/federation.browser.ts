@@ -6,7 +6,7 @@
  * journeys after this one can open theirs.
  */
 import { expect, test } from '@playwright/test';
-import { parisDateOf, sampleDossier } from '@qualicoop/domain';
+import { formatDateFr, parisDateOf, sampleDossier } from '@qualicoop/domain';
 import { as } from './api-actor';
 import { sessionFor } from './committee-session';
 import { lookAt, signInAs } from './screens';
@@ -108,4 +108,65 @@ test('the visit planned with a committee member, then moved', async ({ page, req
   const moved = page.getByRole('form', { name: 'Déplacer la visite' });
   await expect(moved.getByText(/^La visite de Jean Petit est prévue le \d{1,2}(er)? \S+ \d{4}\.$/)).toBeVisible();
   await coop.post(`/candidacies/${candidacyId}/withdrawal`, { reason: 'Fin du scénario de la Fédération.' });
+});
+
+test('the register: a cooperative registered, its id refused a second time, deactivated then reactivated', async ({
+  page,
+}) => {
+  const name = `Coop'HLM de Bretagne ${Date.now() % 100_000}`;
+  const id = `coop-bretagne-${Date.now() % 100_000}`;
+  await signInAs(page, FEDERATION);
+  await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Coopératives' }).click();
+  const form = page.getByRole('form', { name: 'Inscrire une coopérative' });
+  await form.getByRole('button', { name: 'Inscrire la coopérative' }).click();
+  await expect(form.getByLabel(/^Nom de la coopérative/)).toBeFocused();
+  await expect(form.getByLabel(/^Nom de la coopérative/)).toHaveAccessibleDescription(
+    'Nom de la coopérative : à renseigner.',
+  );
+
+  const fill = async () => {
+    await form.getByLabel(/^Nom de la coopérative/).fill(name);
+    await form.getByLabel(/^Région/).fill('Bretagne');
+    await form.getByLabel(/^Courriel de contact/).fill('contact@bretagne.example');
+    await form.getByLabel(/^Identifiant/).fill(id);
+    await form.getByRole('button', { name: 'Inscrire la coopérative' }).click();
+  };
+  await fill();
+  await expect(form.getByRole('status')).toHaveText(`${name} est inscrite au registre.`);
+  const row = page.getByRole('row').filter({ hasText: name });
+  await row.getByRole('button', { name: `Désactiver ${name}` }).click();
+  await expect(row.getByText('Inactive')).toBeVisible();
+  await lookAt(page, 'federation-04-registre');
+
+  await fill();
+  await expect(form.getByRole('alert')).toContainText("La coopérative n'a pas été inscrite");
+  await row.getByRole('button', { name: `Réactiver ${name}` }).click();
+  await expect(row.getByText('Active', { exact: true })).toBeVisible();
+});
+
+test('the calendar: a session added, then moved from its agenda', async ({ page }) => {
+  const inDays = (n: number) => parisDateOf(new Date(Date.now() + n * 86_400_000).toISOString());
+  await signInAs(page, FEDERATION);
+  await page
+    .getByRole('navigation', { name: 'Menu principal' })
+    .getByRole('link', { name: 'Séances du comité' })
+    .click();
+  const add = page.getByRole('form', { name: 'Ajouter une séance' });
+  await add.getByLabel(/^Date de la séance/).fill(inDays(400));
+  await add.getByLabel(/^Heure/).fill('14:30');
+  await add.getByRole('button', { name: 'Ajouter la séance' }).click();
+  await expect(add.getByRole('status')).toHaveText(
+    /^La séance du .+ à 14 h 30 est ajoutée ; son ordre du jour sera clos le .+\.$/,
+  );
+  await lookAt(page, 'federation-05-calendrier');
+
+  const row = page.getByRole('row').filter({ hasText: `${formatDateFr(inDays(400))} à 14 h 30` });
+  await row.getByRole('link').click();
+  const move = page.getByRole('form', { name: /^Déplacer la séance du / });
+  await move.getByLabel(/^Date de la séance/).fill(inDays(401));
+  await move.getByRole('button', { name: 'Déplacer la séance' }).click();
+  await expect(move.getByRole('status')).toHaveText(
+    /^La séance est déplacée au .+ à 14 h 30 ; aucune candidature ne figurait à son ordre du jour\.$/,
+  );
+  await lookAt(page, 'federation-06-deplacer-seance');
 });

@@ -7,6 +7,7 @@ import { Allowed } from './components/navigation';
 import { Shell } from './components/shell';
 import { AgendaPage } from './pages/committee/agenda';
 import { CandidaciesListPage } from './pages/federation/candidacies-list';
+import { RegisterPage } from './pages/federation/register-page';
 import { SessionsPage } from './pages/committee/sessions';
 import { VisitReportPage } from './pages/committee/visit-report-page';
 import { CandidacyPage } from './pages/candidacy';
@@ -24,6 +25,7 @@ const TITLES: Array<[RegExp, string]> = [
   [/^\/candidatures\/[^/]+\/compte-rendu-de-visite$/, 'Compte rendu de visite'],
   [/^\/seances\/.+$/, 'Ordre du jour'],
   [/^\/seances$/, 'Séances du comité'],
+  [/^\/cooperatives$/, 'Registre des coopératives'],
   [/^\/candidatures\//, 'Candidature'],
   [/^\/candidatures$/, 'Candidatures'],
   [/^\/$/, 'Accueil'],
@@ -86,6 +88,14 @@ export function App() {
           element={
             <Allowed roles={['committee']}>
               <VisitReportPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/cooperatives"
+          element={
+            <Allowed roles={['federation']}>
+              <RegisterPage />
             </Allowed>
           }
         />

@@ -3,7 +3,7 @@
  * stack, the cluster with 1 or 2 workers): decision latency through the API beside the same Update
  * sent with the Temporal client, and lifecycle throughput with the peak memory of the processes.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { candidacyWorkflowId, commandUpdate } from '@qualicoop/contracts';
@@ -17,7 +17,7 @@ export interface BenchedSystem {
   apiUrls: string[];
   databaseUrl: string;
   /** Current pids (a restarted process has a new one). */
-  pids(): { temporal: number | undefined; workers: number[] };
+  pids(): { temporal: number | undefined; workers: number[]; apis: number[] };
 }
 
 export type Latency = { api: ReturnType<typeof summary>; raw: ReturnType<typeof summary> };
@@ -63,6 +63,58 @@ export interface Throughput {
   temporalPeakRssMiB: number;
   historyEventsPerCycle: number;
   historyBytesPerCycle: number;
+  /** CPU seconds spent during the run, by part, and how busy the machine's cores were (%). */
+  cpuSeconds: { temporal: number; workers: number; apis: number; postgres: number; rest: number };
+  machineBusyPct: number;
+}
+
+const TICKS_PER_SECOND = 100; // Linux USER_HZ
+
+/** CPU ticks (user + system) of one process, 0 if gone. */
+function ticksOf(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    // The command name may hold spaces: fields are counted after its closing parenthesis.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+/** Every PostgreSQL process (postmaster and backends): the bench runs one server at a time. */
+function postgresTicks(): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') ticks += ticksOf(Number(entry));
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return ticks;
+}
+
+/** The machine's busy and total ticks, all cores together. */
+function machineTicks(): { busy: number; total: number } {
+  const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const n = values.map(Number);
+  const total = n.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: total - n[3]! - n[4]!, total };
+}
+
+function cpuSnapshot(system: BenchedSystem) {
+  const { temporal: server, workers, apis } = system.pids();
+  const sum = (pids: number[]) => pids.reduce((t, pid) => t + ticksOf(pid), 0);
+  return {
+    temporal: ticksOf(server),
+    workers: sum(workers),
+    apis: sum(apis),
+    postgres: postgresTicks(),
+    machine: machineTicks(),
+  };
 }
 
 const rssOf = (pid: number | undefined): number => {
@@ -92,6 +144,7 @@ export async function lifecycleThroughput(
     );
     temporalPeak = Math.max(temporalPeak, rssOf(server));
   }, 500);
+  const cpuBefore = cpuSnapshot(system);
   const stamp = Date.now();
   const coops = Array.from({ length: n }, (_, i) => `${prefix}-${stamp}-${i}`);
   const ds = await createDataSource(system.databaseUrl, 'bench-c').initialize();
@@ -113,7 +166,17 @@ export async function lifecycleThroughput(
     }),
   );
   clearInterval(sampler);
+  const cpuAfter = cpuSnapshot(system);
   const minutes = (Date.now() - started) / 60_000;
+  const seconds = (k: 'temporal' | 'workers' | 'apis' | 'postgres') =>
+    Math.round((cpuAfter[k] - cpuBefore[k]) / TICKS_PER_SECOND);
+  const busy = Math.round((cpuAfter.machine.busy - cpuBefore.machine.busy) / TICKS_PER_SECOND);
+  const parts = {
+    temporal: seconds('temporal'),
+    workers: seconds('workers'),
+    apis: seconds('apis'),
+    postgres: seconds('postgres'),
+  };
   const sample = coops.slice(0, 20);
   let events = 0;
   let bytes = 0;
@@ -133,5 +196,9 @@ export async function lifecycleThroughput(
     temporalPeakRssMiB: mib(temporalPeak),
     historyEventsPerCycle: Math.round(events / sample.length),
     historyBytesPerCycle: Math.round(bytes / sample.length),
+    cpuSeconds: { ...parts, rest: busy - Object.values(parts).reduce((a, b) => a + b, 0) },
+    machineBusyPct: Math.round(
+      (100 * (cpuAfter.machine.busy - cpuBefore.machine.busy)) / (cpuAfter.machine.total - cpuBefore.machine.total),
+    ),
   };
 }

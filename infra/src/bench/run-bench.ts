@@ -50,7 +50,11 @@ const md: string[] = [];
 const benched = (stack: Stack): BenchedSystem => ({
   apiUrls: [stack.apiUrl],
   databaseUrl: stack.databaseUrl,
-  pids: () => ({ temporal: stack.temporalProcess().child.pid, workers: [stack.processes.worker.child.pid!] }),
+  pids: () => ({
+    temporal: stack.temporalProcess().child.pid,
+    workers: [stack.processes.worker.child.pid!],
+    apis: [stack.processes.api.child.pid!],
+  }),
 });
 
 async function latencySection(stack: Stack, client: Client): Promise<void> {
@@ -233,7 +237,11 @@ async function startShape(
     apiUrls: cluster.apiUrls,
     databaseUrl: cluster.databaseUrl,
     temporalAddress: cluster.temporalAddress,
-    pids: () => ({ temporal: cluster.temporalProcess().child.pid, workers: cluster.workers.map((w) => w.child.pid!) }),
+    pids: () => ({
+      temporal: cluster.temporalProcess().child.pid,
+      workers: cluster.workers.map((w) => w.child.pid!),
+      apis: cluster.apis.map((a) => a.child.pid!),
+    }),
     stop: () => cluster.stop(),
   };
 }
@@ -257,7 +265,7 @@ async function productionShape(): Promise<void> {
   type Row = { shape: string; latency: Latency; throughput: Throughput };
   md.push(
     `## f. Production shape: the dev server beside the full Temporal server on PostgreSQL, with 1 and 2 workers`,
-    `Each shape started alone on this machine, then: ${N_SHAPE_DECISIONS} decisions through the API beside the same Update sent raw (interleaved, one workflow), and ${N_SHAPE_CYCLES} candidacies driven concurrently through a whole cycle (demo policy, a month = ${DEMO_MONTH_MS / 1000} s) over the shape's API instances in turn.`,
+    `Each shape started alone on this machine, then: ${N_SHAPE_DECISIONS} decisions through the API beside the same Update sent raw (interleaved, one workflow), and ${N_SHAPE_CYCLES} candidacies driven concurrently through a whole cycle (demo policy, a month = ${DEMO_MONTH_MS / 1000} s) over the shape's API instances in turn. CPU seconds are counted over the cycles' run from /proc (user + system); "rest" is the benchmark's own driver, MailDev and the kernel.`,
     table(
       [
         'shape',
@@ -269,6 +277,8 @@ async function productionShape(): Promise<void> {
         'failed',
         'Temporal server peak RSS MiB',
         'workers peak RSS MiB (together)',
+        'cores busy %',
+        'CPU s: Temporal / PostgreSQL / workers / APIs / rest',
       ],
       (rows as Row[]).map((r) => [
         r.shape,
@@ -280,6 +290,10 @@ async function productionShape(): Promise<void> {
         r.throughput.candidacies - r.throughput.completed,
         r.throughput.temporalPeakRssMiB,
         r.throughput.workersPeakRssMiB,
+        r.throughput.machineBusyPct,
+        ['temporal', 'postgres', 'workers', 'apis', 'rest']
+          .map((k) => r.throughput.cpuSeconds[k as keyof Throughput['cpuSeconds']])
+          .join(' / '),
       ]),
     ),
     '',

@@ -20,6 +20,7 @@ const MENUS: Record<Role, Array<{ to: string; label: string }>> = {
     { to: '/', label: 'Mes tâches' },
     { to: '/candidatures', label: 'Candidatures' },
     { to: '/seances', label: 'Séances du comité' },
+    { to: '/cooperatives', label: 'Coopératives' },
   ],
 };
 

@@ -7,6 +7,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { AgendaKind } from '@qualicoop/domain';
 import { answer, api } from '../../api/client';
+import { useMe } from '../../auth/session';
+import { MoveSession } from '../federation/session-forms';
 import type { SessionAgendaView } from '../../api/types';
 import { Loading } from '../../components/loading';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -29,6 +31,7 @@ function status(item: Item): { label: string; color: string } {
 }
 
 export function AgendaPage() {
+  const me = useMe();
   const { sessionId = '' } = useParams();
   const agenda = useQuery({
     queryKey: ['committee-sessions', sessionId, 'agenda'],
@@ -52,6 +55,14 @@ export function AgendaPage() {
             ? `L'ordre du jour a été clos le ${dateTimeFr(session.cutoffAt)} : le comité peut statuer sur chaque dossier inscrit.`
             : `Les dossiers prêts au plus tard le ${dueFr(session.cutoffAt)} sont inscrits à cette séance ; l'ordre du jour sera clos ensuite.`}
         </Text>
+      )}
+      {me.role === 'federation' && session && !session.agendaClosed && (
+        <section aria-labelledby="deplacer">
+          <h2 id="deplacer" className="section-title">
+            Déplacer la séance
+          </h2>
+          <MoveSession session={session} />
+        </section>
       )}
       {items.length === 0 && <Text>Aucun dossier n&apos;est inscrit à l&apos;ordre du jour de cette séance.</Text>}
       {KINDS.map(({ kind, title }) => {

@@ -6,6 +6,8 @@ import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { answer, api } from '../../api/client';
+import { useMe } from '../../auth/session';
+import { AddSession } from '../federation/session-forms';
 import type { SessionView } from '../../api/types';
 import { Loading } from '../../components/loading';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -19,6 +21,7 @@ export function useSessions() {
 }
 
 export function SessionsPage() {
+  const me = useMe();
   const sessions = useSessions();
   if (sessions.isPending) return <Loading what="le calendrier du comité" />;
   if (sessions.error) return <ProblemAlert error={sessions.error} title="Le calendrier n'a pas pu être chargé" />;
@@ -33,6 +36,7 @@ export function SessionsPage() {
         séance s&apos;il est prêt avant la date limite d&apos;inscription ; l&apos;ordre du jour est alors clos et le
         comité peut statuer.
       </Text>
+      {me.role === 'federation' && <AddSession />}
       <SessionTable id="a-venir" title="Séances à venir" sessions={coming} empty="Aucune séance n'est prévue." />
       <SessionTable id="passees" title="Séances passées" sessions={past} empty="Aucune séance passée." />
     </Stack>
