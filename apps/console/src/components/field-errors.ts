@@ -5,6 +5,7 @@
  * the focus again.
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { Problem } from '../api/client';
 
 export function useFieldErrors(form: RefObject<HTMLFormElement | null>) {
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -33,4 +34,12 @@ export function useFieldErrors(form: RefObject<HTMLFormElement | null>) {
       setErrors((e) => Object.fromEntries(Object.entries(e).filter(([f]) => !fields.includes(f))));
     },
   };
+}
+
+/** The API's field-level refusal (a 400 naming its fields), shown like the form's own errors. */
+export function useProblemFields(error: unknown, show: (found: Record<string, string>) => void): void {
+  useEffect(() => {
+    if (error instanceof Problem && error.errors.length)
+      show(Object.fromEntries(error.errors.map((e) => [e.field, e.message])));
+  }, [error]);
 }

@@ -7,14 +7,14 @@
  * name one.
  */
 import { Button, Group, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { deadline, formatDeadlineFr, type DueDecision } from '@qualicoop/domain';
-import { answer, api, Problem } from '../../api/client';
+import { answer, api } from '../../api/client';
 import type { CandidacyView } from '../../api/types';
 import { useAction } from '../../api/use-action';
 import { useMe } from '../../auth/session';
 import { Confirm } from '../../components/confirm';
-import { useFieldErrors } from '../../components/field-errors';
+import { useFieldErrors, useProblemFields } from '../../components/field-errors';
 import { ProblemAlert } from '../../components/problem-alert';
 import { dateTimeFr, timeFr } from '../../format';
 import { clearDraft, readDraft, writeDraft, type DecisionDraft } from './decision-drafts';
@@ -155,8 +155,9 @@ const EMPTY: DecisionDraft = { outcome: '', motivation: '', missing: '', extensi
 export function DecisionForm({ c, due }: { c: CandidacyView; due: DueDecision }) {
   const me = useMe();
   const draftKey = { user: me.sub, candidacyId: c.id, command: due.command, sessionId: due.sessionId };
-  const [draft, setDraft] = useState<DecisionDraft>(() => readDraft(draftKey) ?? EMPTY);
-  const [restored] = useState(() => readDraft(draftKey)?.savedAt);
+  const [kept] = useState(() => readDraft(draftKey));
+  const restored = kept?.savedAt;
+  const [draft, setDraft] = useState<DecisionDraft>(kept ?? EMPTY);
   const [savedAt, setSavedAt] = useState<string>();
   const [confirming, setConfirming] = useState(false);
   const form = useRef<HTMLFormElement>(null);
@@ -169,11 +170,7 @@ export function DecisionForm({ c, due }: { c: CandidacyView; due: DueDecision })
     motivation: 'decision-motivation',
   };
 
-  // The API's field-level refusals go next to their fields, like the form's own.
-  useEffect(() => {
-    if (decide.error instanceof Problem && decide.error.errors.length)
-      show(Object.fromEntries(decide.error.errors.map((e) => [e.field, e.message])));
-  }, [decide.error]);
+  useProblemFields(decide.error, show);
 
   const change = (patch: Partial<DecisionDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));

@@ -3,15 +3,15 @@
  * observations of the visit. Only the member the Fédération assigned files it, once.
  */
 import { Anchor, Button, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { CURRENT_REFERENTIAL, findEngagement, formatDateFr, type VisitFinding } from '@qualicoop/domain';
-import { answer, api, Problem } from '../../api/client';
+import { answer, api } from '../../api/client';
 import { useCandidacy, useSavedDossier } from '../../api/queries';
 import { useAction } from '../../api/use-action';
 import { useMe } from '../../auth/session';
 import { Loading } from '../../components/loading';
-import { useFieldErrors } from '../../components/field-errors';
+import { useFieldErrors, useProblemFields } from '../../components/field-errors';
 import { ProblemAlert } from '../../components/problem-alert';
 
 const FINDINGS: Array<{ value: VisitFinding; label: string }> = [
@@ -39,10 +39,7 @@ export function VisitReportPage() {
     ),
   );
 
-  useEffect(() => {
-    if (file.error instanceof Problem && file.error.errors.length)
-      show(Object.fromEntries(file.error.errors.map((e) => [e.field, e.message])));
-  }, [file.error]);
+  useProblemFields(file.error, show);
 
   if (candidacy.isPending || dossier.isPending) return <Loading what="la visite" />;
   if (candidacy.error) return <ProblemAlert error={candidacy.error} title="La candidature n'a pas pu être chargée" />;

@@ -6,9 +6,9 @@
  */
 import { Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { answer, api, Problem } from '../../api/client';
-import { useFieldErrors } from '../../components/field-errors';
+import { useFieldErrors, useProblemFields } from '../../components/field-errors';
 import { Loading } from '../../components/loading';
 import { ProblemAlert } from '../../components/problem-alert';
 
@@ -51,10 +51,7 @@ function Registration() {
       void queries.invalidateQueries({ queryKey: ['cooperatives'] });
     },
   });
-  useEffect(() => {
-    if (register.error instanceof Problem && register.error.errors.length)
-      show(Object.fromEntries(register.error.errors.map((e) => [e.field, e.message])));
-  }, [register.error]);
+  useProblemFields(register.error, show);
   return (
     <form
       ref={form}

@@ -5,11 +5,11 @@
  */
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { parisDateOf, parisInstant } from '@qualicoop/domain';
-import { answer, api, Problem } from '../../api/client';
+import { answer, api } from '../../api/client';
 import type { SessionView } from '../../api/types';
-import { useFieldErrors } from '../../components/field-errors';
+import { useFieldErrors, useProblemFields } from '../../components/field-errors';
 import { ProblemAlert } from '../../components/problem-alert';
 import { dateTimeFr } from '../../format';
 
@@ -94,10 +94,7 @@ export function AddSession() {
       void queries.invalidateQueries({ queryKey: ['committee-sessions'] });
     },
   });
-  useEffect(() => {
-    if (add.error instanceof Problem && add.error.errors.length)
-      w.show(Object.fromEntries(add.error.errors.map((e) => [e.field, e.message])));
-  }, [add.error]);
+  useProblemFields(add.error, w.show);
   return (
     <form
       ref={w.form}
