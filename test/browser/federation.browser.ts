@@ -5,6 +5,7 @@
  * cooperative and the committee act through the API; the candidacy ends withdrawn, so the
  * journeys after this one can open theirs.
  */
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { formatDateFr, parisDateOf, sampleDossier } from '@qualicoop/domain';
 import { as } from './api-actor';
@@ -57,6 +58,61 @@ test('the list of candidacies, filtered by cooperative and stage, leads to the c
   await expect(page.getByRole('status')).toHaveText("1 candidature, de l'échéance la plus proche à la plus lointaine.");
   await row.getByRole('link', { name: COOP_NAME }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Candidature — cycle 1/ })).toBeVisible();
+});
+
+test('the inbox narrowed to one cooperative, kept as a saved filter and taken away as CSV', async ({ page }) => {
+  await signInAs(page, FEDERATION);
+  await expect(page.getByRole('heading', { level: 1, name: 'Mes tâches' })).toBeVisible();
+  const filters = page.getByRole('form', { name: 'Filtrer les tâches' });
+  await filters.getByRole('combobox', { name: 'Coopérative' }).click();
+  await page.getByRole('option', { name: COOP_NAME }).click();
+  await expect(page).toHaveURL(/\?cooperative=coop-provence$/);
+  const tasks = page.getByRole('table');
+  await expect(
+    tasks.getByRole('link', { name: /Donner un avis sur le bilan du point d'étape à 6 mois/ }),
+  ).toBeVisible();
+  await expect(tasks.getByRole('link', { name: /Comment mesurer l’indicateur C3 \?/ })).toBeVisible();
+  await expect(tasks.getByRole('row').filter({ hasNotText: COOP_NAME })).toHaveCount(1); // the header only
+
+  // A name is asked for before saving; then the filter is a link that brings this list back.
+  const save = page.getByRole('form', { name: 'Enregistrer les filtres' });
+  await save.getByRole('button', { name: 'Enregistrer ces filtres' }).click();
+  await expect(save.getByLabel('Nom du filtre')).toHaveAccessibleDescription(/^Donnez un nom à ce filtre\./);
+  await expect(save.getByLabel('Nom du filtre')).toBeFocused();
+  await save.getByLabel('Nom du filtre').fill('Provence');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Le filtre « Provence » est enregistré.')).toBeVisible();
+  await lookAt(page, 'federation-01b-taches-filtrees');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Télécharger ces tâches (CSV)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('quali-coop-taches.csv');
+  const csv = (await readFile(await file.path()))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .split('\r\n');
+  expect(csv[0]).toBe('Coopérative;Coopérative (id);Candidature (id);Étape;À faire;Échéance;Heure (Paris);En retard');
+  expect(csv.slice(1, -1).length).toBeGreaterThanOrEqual(2);
+  expect(csv.slice(1, -1).every((l) => l.startsWith(`${COOP_NAME};${COOP};${candidacyId};`))).toBe(true);
+
+  // The address changes first, then the box shows it (a router transition): click, then wait for it.
+  await filters.getByLabel('En retard seulement').click();
+  await expect(filters.getByLabel('En retard seulement')).toBeChecked();
+  await expect(page.getByRole('status').filter({ hasText: 'tâche' })).toHaveText(
+    'Aucune tâche ne correspond à ces filtres.',
+  );
+
+  // Back to every task, then the saved filter again, from the keyboard.
+  await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Mes tâches' }).click();
+  await expect(page).toHaveURL(/\/console\/?$/);
+  const saved = page.getByRole('region', { name: 'Filtres enregistrés' }).getByRole('link', { name: 'Provence' });
+  await saved.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\?cooperative=coop-provence$/);
+  await expect(filters.getByRole('combobox', { name: 'Coopérative' })).toHaveValue(COOP_NAME);
+  await page.getByRole('button', { name: 'Supprimer le filtre « Provence »' }).click();
+  await expect(page.getByText('Aucun filtre enregistré sur ce navigateur.')).toBeVisible();
 });
 
 test('the advice on the 6-month report and the answer to a question; the workflow one click away', async ({ page }) => {

@@ -60,6 +60,7 @@ const MATRIX: Array<[string, string, Role[], unknown?]> = [
   ['PATCH', '/committee-sessions/session-matrix', ['federation'], { sessionDate: '2031-01-02T09:00:00.000Z' }],
   ['GET', '/committee-sessions/session-matrix/agenda', ['federation', 'committee']],
   ['GET', '/inbox', ALL],
+  ['GET', '/inbox.csv', ALL],
   ['GET', '/kpis', ['federation']],
   ['GET', '/kpis/practices', ['federation']],
   ['GET', '/kpis/practices.csv', ['federation']],

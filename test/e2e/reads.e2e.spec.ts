@@ -427,6 +427,52 @@ describe('B through its lifecycle (demo policy): each inbox at each step', () =>
     );
   });
 
+  it('the federation narrows its inbox by lateness, cooperative, stage and due date, and takes it as CSV', async () => {
+    // B moves on in demo time while this runs: each check holds whatever its stage is by then.
+    type Filtered = Item & { stage: string; stageLabel: string; overdue: boolean };
+    const filtered = async (query: string) => {
+      const res = await call('GET', `/inbox?limit=500&${query}`, { as: 'federation' });
+      expect(res.status).toBe(200);
+      return (res.body as { items: Filtered[] }).items;
+    };
+    const late = await filtered(`cooperativeId=${B}&overdue=true`);
+    expect(late.map((i) => i.what)).toEqual(expect.arrayContaining([expect.stringContaining('en retard')]));
+    expect(late.every((i) => i.candidacyId === ids.B && i.overdue && Date.parse(i.dueBy!) < Date.now())).toBe(true);
+    expect((await filtered(`cooperativeId=${B}&overdue=false`)).every((i) => !i.overdue)).toBe(true);
+
+    const mine = await filtered(`cooperativeId=${B}`);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((i) => i.cooperativeId === B)).toBe(true);
+    const stage = mine[0]!.stage;
+    expect((await filtered(`stage=${stage}`)).every((i) => i.stage === stage)).toBe(true);
+    expect(await filtered(`cooperativeId=${B}&stage=labelled,under_review`)).toEqual([]);
+    // Due until yesterday (Paris): nothing undated, nothing due later.
+    const yesterday = parisDateOf(new Date(Date.now() - 86_400_000).toISOString());
+    const due = await filtered(`dueUntil=${yesterday}`);
+    expect(due.every((i) => i.dueBy !== null && parisDateOf(i.dueBy) <= yesterday)).toBe(true);
+
+    const bad = await call('GET', '/inbox?dueUntil=2027-02-30&overdue=peut-etre&stage=nowhere', { as: 'federation' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('dueUntil : date attendue (AAAA-MM-JJ)');
+    expect(JSON.stringify(bad.body)).toContain('overdue : true ou false attendu');
+    expect(JSON.stringify(bad.body)).toContain('stage : étape inconnue');
+
+    const res = await fetch(`${apiUrl()}/inbox.csv?cooperativeId=${B}&overdue=true`, {
+      headers: { authorization: `Bearer ${await tokenFor('federation')}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toContain('quali-coop-taches.csv');
+    const lines = (await res.text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe(
+      'Coopérative;Coopérative (id);Candidature (id);Étape;À faire;Échéance;Heure (Paris);En retard',
+    );
+    const rows = lines.slice(1, -1).map((l) => l.split(';'));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r[1] === B && r[2] === ids.B && r[7] === 'oui')).toBe(true);
+    expect(rows.map((r) => r[4])).toEqual(expect.arrayContaining([expect.stringContaining('en retard')]));
+  });
+
   it('at the end of implementation the federation plans the visit; only the assigned visitor sees it', async () => {
     await eventually(`/candidacies/${ids.B}`, 'federation', (c) => c.stage === 'visit_to_plan');
     const plan = itemsOf((await inbox('federation')).items, ids.B!).find(

@@ -7,6 +7,7 @@ import { Allowed } from './components/navigation';
 import { Shell } from './components/shell';
 import { AgendaPage } from './pages/committee/agenda';
 import { CandidaciesListPage } from './pages/federation/candidacies-list';
+import { InboxPage } from './pages/federation/inbox-page';
 import { RegisterPage } from './pages/federation/register-page';
 import { SessionsPage } from './pages/committee/sessions';
 import { VisitReportPage } from './pages/committee/visit-report-page';
@@ -60,6 +61,9 @@ export function App() {
         <Loading what="votre session" />
       </Shell>
     );
+  const home = { coop: <CoopHomePage />, federation: <InboxPage />, committee: <TasksPage /> }[
+    status.state === 'signed-in' ? status.me.role : 'coop'
+  ];
   if (status.state === 'signed-out')
     return (
       <Shell>
@@ -69,7 +73,7 @@ export function App() {
   return (
     <Shell>
       <Routes>
-        <Route path="/" element={status.me.role === 'coop' ? <CoopHomePage /> : <TasksPage />} />
+        <Route path="/" element={home} />
         <Route
           path="/candidatures"
           element={
@@ -115,7 +119,7 @@ export function App() {
             </Allowed>
           }
         />
-        <Route path="*" element={status.me.role === 'coop' ? <CoopHomePage /> : <TasksPage />} />
+        <Route path="*" element={home} />
       </Routes>
     </Shell>
   );

@@ -2,17 +2,32 @@
  * Each actor's inbox over HTTP: the domain's tasks on the candidacies the read side narrowed to,
  * each with the API call that does it, sorted by due date (undated last).
  */
-import { CommandType, committeeTasks, coopTasks, federationTasks, Task, TaskAction } from '@qualicoop/domain';
+import {
+  CommandType,
+  committeeTasks,
+  coopTasks,
+  federationTasks,
+  parisDateOf,
+  Stage,
+  STAGE_LABELS_FR,
+  Task,
+  TaskAction,
+} from '@qualicoop/domain';
 import type { InboxCandidacy } from '@qualicoop/persistence';
 
 export interface InboxItem {
   candidacyId: string;
   cooperativeId: string;
   cooperativeName: string;
+  /** The candidacy's stage, and its name in French. */
+  stage: Stage;
+  stageLabel: string;
   /** What is due, in French. */
   what: string;
   /** ISO instant, or null when nothing fixes a date. */
   dueBy: string | null;
+  /** The due date has passed. */
+  overdue: boolean;
   /** The API path to call (with `method`), or null when the caller has nothing to call. */
   action: string | null;
   method: 'GET' | 'POST' | null;
@@ -54,13 +69,34 @@ function call(candidacyId: string, action: TaskAction | null): Pick<InboxItem, '
   return { action: `${base}/${path(action)}`, method: 'POST' };
 }
 
-const itemsOf = (c: InboxCandidacy, tasks: Task[]): InboxItem[] =>
+/** What a person narrows an inbox to; every field optional, all of them must hold. */
+export interface InboxFilter {
+  stages?: readonly Stage[];
+  cooperativeId?: string;
+  /** Due on or before this civil date (Paris), inclusive; undated items are left out. */
+  dueUntil?: string;
+  /** true: only items past their due date; false: only the others. */
+  overdue?: boolean;
+}
+
+export function matchesFilter(item: InboxItem, filter: InboxFilter): boolean {
+  if (filter.stages && !filter.stages.includes(item.stage)) return false;
+  if (filter.cooperativeId && item.cooperativeId !== filter.cooperativeId) return false;
+  if (filter.dueUntil && (item.dueBy === null || parisDateOf(item.dueBy) > filter.dueUntil)) return false;
+  if (filter.overdue !== undefined && item.overdue !== filter.overdue) return false;
+  return true;
+}
+
+const itemsOf = (c: InboxCandidacy, tasks: Task[], now: Date): InboxItem[] =>
   tasks.map((t) => ({
     candidacyId: c.candidacyId,
     cooperativeId: c.cooperativeId,
     cooperativeName: c.cooperativeName,
+    stage: c.state.stage,
+    stageLabel: STAGE_LABELS_FR[c.state.stage],
     what: t.whatFr,
     dueBy: t.dueAt,
+    overdue: t.dueAt !== null && Date.parse(t.dueAt) < now.getTime(),
     ...call(c.candidacyId, t.action),
     ...(t.sessionId ? { sessionId: t.sessionId } : {}),
   }));
@@ -76,23 +112,33 @@ export function sortInbox(items: InboxItem[]): InboxItem[] {
   );
 }
 
-export function coopInbox(candidacies: InboxCandidacy[], now: Date): InboxItem[] {
-  return sortInbox(candidacies.flatMap((c) => itemsOf(c, coopTasks(c.state, now.toISOString()))));
-}
-
-export function federationInbox(candidacies: InboxCandidacy[], now: Date): InboxItem[] {
+export function coopInbox(candidacies: InboxCandidacy[], now: Date, filter: InboxFilter = {}): InboxItem[] {
   return sortInbox(
-    candidacies.flatMap((c) => itemsOf(c, federationTasks(c.state, now.toISOString(), c.cooperativeName))),
+    candidacies
+      .flatMap((c) => itemsOf(c, coopTasks(c.state, now.toISOString()), now))
+      .filter((i) => matchesFilter(i, filter)),
   );
 }
 
-export function committeeInbox(candidacies: InboxCandidacy[], memberId: string): CommitteeInbox {
+export function federationInbox(candidacies: InboxCandidacy[], now: Date, filter: InboxFilter = {}): InboxItem[] {
+  return sortInbox(
+    candidacies
+      .flatMap((c) => itemsOf(c, federationTasks(c.state, now.toISOString(), c.cooperativeName), now))
+      .filter((i) => matchesFilter(i, filter)),
+  );
+}
+
+export function committeeInbox(
+  candidacies: InboxCandidacy[],
+  memberId: string,
+  now: Date,
+  filter: InboxFilter = {},
+): CommitteeInbox {
+  const items = candidacies
+    .flatMap((c) => itemsOf(c, committeeTasks(c.state, memberId, c.cooperativeName), now))
+    .filter((i) => matchesFilter(i, filter));
   const sessionDates = new Map<string, string>();
-  const items = candidacies.flatMap((c) => {
-    const tasks = committeeTasks(c.state, memberId, c.cooperativeName);
-    for (const t of tasks) if (t.sessionId && t.dueAt) sessionDates.set(t.sessionId, t.dueAt);
-    return itemsOf(c, tasks);
-  });
+  for (const i of items) if (i.sessionId && i.dueBy) sessionDates.set(i.sessionId, i.dueBy);
   const bySession = [...sessionDates.entries()]
     .sort(([ia, a], [ib, b]) => a.localeCompare(b) || ia.localeCompare(ib))
     .map(([sessionId, sessionDate]) => ({

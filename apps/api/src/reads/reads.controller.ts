@@ -8,7 +8,8 @@ import { ReadModels } from '@qualicoop/persistence';
 import { ExpensiveRead } from '../common/limits';
 import { AuthedRequest, Roles } from '../auth/auth.guard';
 import { problem } from '../common/error-catalogue';
-import { committeeInbox, coopInbox, federationInbox, InboxItem } from './inbox';
+import { committeeInbox, coopInbox, federationInbox, InboxFilter } from './inbox';
+import { inboxCsv } from './inbox-csv';
 import { practicesCsv } from './practices-csv';
 import { InboxQuery, ListCandidaciesQuery, SESSION_ID } from './reads.dto';
 
@@ -62,25 +63,56 @@ export class ReadsController {
   })
   @ApiResponse({
     status: 400,
-    description: 'REQUEST.VALIDATION_FAILED: invalid limit or offset (French message per field)',
+    description: 'REQUEST.VALIDATION_FAILED: an invalid filter, limit or offset (French message per field)',
   })
   async inbox(@Query() query: InboxQuery, @Req() req: AuthedRequest) {
-    const { caller } = req;
     const limit = query.limit ?? DEFAULT_INBOX_LIMIT;
     const offset = query.offset ?? 0;
-    const page = (items: InboxItem[]) => ({
+    const { role, items, bySession } = await this.inboxOf(req.caller, query);
+    return {
+      role,
       items: items.slice(offset, offset + limit),
       total: items.length,
       limit,
       offset,
-    });
+      ...(bySession ? { bySession } : {}),
+    };
+  }
+
+  @Get('inbox.csv')
+  @ExpensiveRead()
+  @Roles('coop', 'federation', 'committee')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="quali-coop-taches.csv"')
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary: "The caller's inbox as CSV for Excel: the same filters and order as `GET /inbox`, every item",
+    description: 'UTF-8 with BOM, `;` separator; due date and Paris time in two columns; `limit`/`offset` are ignored.',
+  })
+  @ApiResponse({ status: 400, description: 'REQUEST.VALIDATION_FAILED: an invalid filter (French message per field)' })
+  async inboxExport(@Query() query: InboxQuery, @Req() req: AuthedRequest) {
+    return inboxCsv((await this.inboxOf(req.caller, query)).items);
+  }
+
+  /** Every item of the caller's inbox that passes the query's filters, sorted. */
+  private async inboxOf(caller: AuthedRequest['caller'], query: InboxQuery) {
+    const filter: InboxFilter = {
+      ...(query.stage ? { stages: query.stage } : {}),
+      ...(query.cooperativeId ? { cooperativeId: query.cooperativeId } : {}),
+      ...(query.dueUntil ? { dueUntil: query.dueUntil } : {}),
+      ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
+    };
     const now = new Date();
     if (caller.role === 'coop')
-      return { role: caller.role, ...page(coopInbox(await this.reads.coopInbox(caller.cooperativeId ?? ''), now)) };
+      return {
+        role: caller.role,
+        items: coopInbox(await this.reads.coopInbox(caller.cooperativeId ?? ''), now, filter),
+      };
     if (caller.role === 'federation')
-      return { role: caller.role, ...page(federationInbox(await this.reads.federationInbox(now), now)) };
-    const { items, bySession } = committeeInbox(await this.reads.committeeInbox(caller.sub), caller.sub);
-    return { role: caller.role, ...page(items), bySession };
+      return { role: caller.role, items: federationInbox(await this.reads.federationInbox(now), now, filter) };
+    const { items, bySession } = committeeInbox(await this.reads.committeeInbox(caller.sub), caller.sub, now, filter);
+    return { role: caller.role, items, bySession };
   }
 
   @Get('committee-sessions/:id/agenda')

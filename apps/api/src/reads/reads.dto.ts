@@ -14,8 +14,9 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
 } from 'class-validator';
-import { Stage, STAGES } from '@qualicoop/domain';
+import { isCivilDate, Stage, STAGES } from '@qualicoop/domain';
 
 /** `?stage=a,b` and `?stage=a&stage=b` both give ['a', 'b']. */
 const toList = ({ value }: { value: unknown }) =>
@@ -54,18 +55,40 @@ const PageOffset = () =>
 
 export const SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
+/** `stage`: one stage or several, comma-separated. */
+const StageFilter = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      description: `One stage or several, comma-separated: ${STAGES.join(', ')}`,
+      example: 'on_agenda,under_review',
+      type: String,
+    }),
+    IsOptional(),
+    Transform(toList),
+    IsArray({ message: 'stage : étape ou liste d’étapes séparées par des virgules attendue' }),
+    ArrayMinSize(1, { message: 'stage : au moins une étape attendue' }),
+    ArrayMaxSize(STAGES.length, { message: `stage : ${STAGES.length} étapes au plus` }),
+    IsIn(STAGES, { each: true, message: `stage : étape inconnue ; valeurs possibles : ${STAGES.join(', ')}` }),
+  );
+
+const CooperativeFilter = () =>
+  applyDecorators(
+    ApiPropertyOptional({ example: 'coop-nord' }),
+    IsOptional(),
+    IsString({ message: 'cooperativeId : texte attendu' }),
+    Matches(/^[a-z0-9-]{3,64}$/, { message: 'cooperativeId : identifiant de coopérative invalide' }),
+  );
+
+const OverdueFilter = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ description, type: Boolean }),
+    IsOptional(),
+    Transform(toBoolean),
+    IsBoolean({ message: 'overdue : true ou false attendu' }),
+  );
+
 export class ListCandidaciesQuery {
-  @ApiPropertyOptional({
-    description: `One stage or several, comma-separated: ${STAGES.join(', ')}`,
-    example: 'on_agenda,under_review',
-    type: String,
-  })
-  @IsOptional()
-  @Transform(toList)
-  @IsArray({ message: 'stage : étape ou liste d’étapes séparées par des virgules attendue' })
-  @ArrayMinSize(1, { message: 'stage : au moins une étape attendue' })
-  @ArrayMaxSize(STAGES.length, { message: `stage : ${STAGES.length} étapes au plus` })
-  @IsIn(STAGES, { each: true, message: `stage : étape inconnue ; valeurs possibles : ${STAGES.join(', ')}` })
+  @StageFilter()
   stage?: Stage[];
 
   @ApiPropertyOptional({ description: "On this committee session's agenda", example: 'session-2026-09' })
@@ -74,19 +97,10 @@ export class ListCandidaciesQuery {
   @Matches(SESSION_ID, { message: 'sessionId : identifiant de séance invalide' })
   sessionId?: string;
 
-  @ApiPropertyOptional({ example: 'coop-nord' })
-  @IsOptional()
-  @IsString({ message: 'cooperativeId : texte attendu' })
-  @Matches(/^[a-z0-9-]{3,64}$/, { message: 'cooperativeId : identifiant de coopérative invalide' })
+  @CooperativeFilter()
   cooperativeId?: string;
 
-  @ApiPropertyOptional({
-    description: 'true: next deadline past or a checkpoint report overdue; false: neither',
-    type: Boolean,
-  })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'overdue : true ou false attendu' })
+  @OverdueFilter('true: next deadline past or a checkpoint report overdue; false: neither')
   overdue?: boolean;
 
   @ApiPropertyOptional({ description: 'The label expires within N months', minimum: 0, maximum: 120, example: 6 })
@@ -115,6 +129,26 @@ export class ListCandidaciesQuery {
 }
 
 export class InboxQuery {
+  @StageFilter()
+  stage?: Stage[];
+
+  @CooperativeFilter()
+  cooperativeId?: string;
+
+  @ApiPropertyOptional({
+    description: 'Items due on or before this day (Paris time), inclusive; items without a due date are left out',
+    example: '2027-06-30',
+  })
+  @IsOptional()
+  @ValidateBy(
+    { name: 'isCivilDate', validator: { validate: (v: unknown) => typeof v === 'string' && isCivilDate(v) } },
+    { message: 'dueUntil : date attendue (AAAA-MM-JJ)' },
+  )
+  dueUntil?: string;
+
+  @OverdueFilter('true: only items past their due date; false: only the others')
+  overdue?: boolean;
+
   @PageLimit(500, 100, 'Items per page (items sorted by due date)')
   limit?: number;
 

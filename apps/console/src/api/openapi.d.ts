@@ -640,6 +640,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/inbox.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's inbox as CSV for Excel: the same filters and order as `GET /inbox`, every item
+         * @description UTF-8 with BOM, `;` separator; due date and Paris time in two columns; `limit`/`offset` are ignored.
+         */
+        get: operations["ReadsController_inboxExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/committee-sessions/{id}/agenda": {
         parameters: {
             query?: never;
@@ -2202,6 +2222,13 @@ export interface operations {
     ReadsController_inbox: {
         parameters: {
             query?: {
+                /** @description One stage or several, comma-separated: draft, submitted, on_agenda, under_review, awaiting_complement, lapsed, not_admissible, implementation, visit_to_plan, visit_scheduled, visit_done, award_decision, not_awarded, labelled, mid_term_review, label_withdrawn, renewal_requested, renewed, expired, withdrawn, renounced */
+                stage?: string;
+                cooperativeId?: string;
+                /** @description Items due on or before this day (Paris time), inclusive; items without a due date are left out */
+                dueUntil?: string;
+                /** @description true: only items past their due date; false: only the others */
+                overdue?: boolean;
                 /** @description Items per page (items sorted by due date) */
                 limit?: number;
                 offset?: number;
@@ -2212,7 +2239,43 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description REQUEST.VALIDATION_FAILED: invalid limit or offset (French message per field) */
+            /** @description REQUEST.VALIDATION_FAILED: an invalid filter, limit or offset (French message per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REQUEST.RATE_LIMITED: too many expensive reads by this caller this minute (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReadsController_inboxExport: {
+        parameters: {
+            query?: {
+                /** @description One stage or several, comma-separated: draft, submitted, on_agenda, under_review, awaiting_complement, lapsed, not_admissible, implementation, visit_to_plan, visit_scheduled, visit_done, award_decision, not_awarded, labelled, mid_term_review, label_withdrawn, renewal_requested, renewed, expired, withdrawn, renounced */
+                stage?: string;
+                cooperativeId?: string;
+                /** @description Items due on or before this day (Paris time), inclusive; items without a due date are left out */
+                dueUntil?: string;
+                /** @description true: only items past their due date; false: only the others */
+                overdue?: boolean;
+                /** @description Items per page (items sorted by due date) */
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description REQUEST.VALIDATION_FAILED: an invalid filter (French message per field) */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -44,8 +44,11 @@ export interface InboxItem {
   candidacyId: string;
   cooperativeId: string;
   cooperativeName: string;
+  stage: Stage;
+  stageLabel: string;
   what: string;
   dueBy: string | null;
+  overdue: boolean;
   action: string | null;
   method: 'GET' | 'POST' | null;
 }

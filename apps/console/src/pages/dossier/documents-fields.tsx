@@ -8,7 +8,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Dossier } from '@qualicoop/domain';
 import { answer, api } from '../../api/client';
-import { openDocument, uploadDocument, type StoredDocument } from '../../api/upload';
+import { openDocument, uploadDocument, type StoredDocument } from '../../api/files';
 import { ProblemAlert } from '../../components/problem-alert';
 import { numberFr } from '../../format';
 import { fieldId } from './field-id';

@@ -3,39 +3,29 @@
  * cooperative, overdue checkpoints, labels expiring within 6 months, closed ones on request. The
  * filters live in the address, so a filtered list can be bookmarked and shared.
  */
-import { Anchor, Button, Checkbox, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
-import { STAGE_LABELS_FR, type Stage } from '@qualicoop/domain';
+import { Link } from 'react-router';
+import type { Stage } from '@qualicoop/domain';
 import { answer, api } from '../../api/client';
 import type { CandidacyListItem, Page } from '../../api/types';
+import { CooperativeSelect, StageSelect } from '../../components/filter-selects';
 import { Loading } from '../../components/loading';
+import { Pager } from '../../components/pager';
 import { ProblemAlert } from '../../components/problem-alert';
+import { useUrlFilters } from '../../components/url-filters';
 import { capitalised, dateFr, dueFr } from '../../format';
 
 const PAGE = 25;
 
 export function CandidaciesListPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, offset, set, page } = useUrlFilters();
   const stage = params.get('etape') as Stage | null;
   const cooperativeId = params.get('cooperative');
   const overdue = params.get('en-retard') === 'oui';
   const expiring = params.get('label-expirant') === 'oui';
   const closed = params.get('closes') === 'oui';
-  const offset = Number(params.get('debut') ?? 0) || 0;
-  const set = (key: string, value: string | null) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (value) next.set(key, value);
-      else next.delete(key);
-      if (key !== 'debut') next.delete('debut'); // a new filter starts at the first page
-      return next;
-    });
 
-  const cooperatives = useQuery({
-    queryKey: ['cooperatives'],
-    queryFn: () => answer<Array<{ id: string; name: string }>>(api.GET('/cooperatives')),
-  });
   const list = useQuery({
     queryKey: ['candidacies', { stage, cooperativeId, overdue, expiring, closed, offset }],
     placeholderData: keepPreviousData,
@@ -62,26 +52,8 @@ export function CandidaciesListPage() {
       <Title order={1}>Candidatures</Title>
       <form aria-label="Filtrer les candidatures" onSubmit={(e) => e.preventDefault()}>
         <Group align="flex-end" gap="md">
-          <Select
-            label="Étape"
-            placeholder="Toutes les étapes"
-            clearable
-            data={Object.entries(STAGE_LABELS_FR).map(([value, label]) => ({ value, label: capitalised(label) }))}
-            value={stage}
-            onChange={(v) => set('etape', v)}
-            w={260}
-          />
-          <Select
-            label="Coopérative"
-            placeholder="Toutes les coopératives"
-            clearable
-            searchable
-            nothingFoundMessage="Aucune coopérative de ce nom"
-            data={(cooperatives.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-            value={cooperativeId}
-            onChange={(v) => set('cooperative', v)}
-            w={300}
-          />
+          <StageSelect value={stage} onChange={(v) => set('etape', v)} />
+          <CooperativeSelect value={cooperativeId} onChange={(v) => set('cooperative', v)} />
           <Stack gap={6}>
             <Checkbox
               label="Points d'étape en retard"
@@ -101,7 +73,6 @@ export function CandidaciesListPage() {
           </Stack>
         </Group>
       </form>
-      <ProblemAlert error={cooperatives.error} title="La liste des coopératives n'a pas pu être chargée" />
       {list.isPending && <Loading what="les candidatures" />}
       <ProblemAlert error={list.error} title="Les candidatures n'ont pas pu être chargées" />
       {list.data && (
@@ -150,27 +121,7 @@ export function CandidaciesListPage() {
               </Table.Tbody>
             </Table>
           )}
-          {list.data.total > PAGE && (
-            <Group>
-              <Button
-                variant="default"
-                disabled={offset === 0}
-                onClick={() => set('debut', String(Math.max(0, offset - PAGE)) || null)}
-              >
-                Page précédente
-              </Button>
-              <Text>
-                Page {Math.floor(offset / PAGE) + 1} sur {Math.ceil(list.data.total / PAGE)}
-              </Text>
-              <Button
-                variant="default"
-                disabled={offset + PAGE >= list.data.total}
-                onClick={() => set('debut', String(offset + PAGE))}
-              >
-                Page suivante
-              </Button>
-            </Group>
-          )}
+          <Pager offset={offset} total={list.data.total} size={PAGE} onPage={page} />
         </>
       )}
     </Stack>

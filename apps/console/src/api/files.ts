@@ -1,4 +1,7 @@
-/** A document upload with its progress (fetch cannot report an upload's progress; XMLHttpRequest can). */
+/**
+ * Files to and from the API: a document upload with its progress (fetch cannot report an upload's
+ * progress; XMLHttpRequest can), and downloads, which need the bearer token and so are fetched first.
+ */
 import { bearerToken, problemOf } from './client';
 
 export interface StoredDocument {
@@ -42,14 +45,33 @@ export function uploadDocument(
   });
 }
 
-/** Opens a stored document in a new tab (the download needs the bearer token, so it is fetched first). */
-export async function openDocument(candidacyId: string, documentId: string): Promise<void> {
+async function fetchBlob(path: string): Promise<Blob> {
   const token = bearerToken();
-  const res = await fetch(`/candidacies/${candidacyId}/documents/${documentId}`, {
-    headers: token ? { Authorization: `Bearer ${token}` } : {},
-  });
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw problemOf(0, undefined);
+  }
   if (!res.ok) throw problemOf(res.status, await res.json().catch(() => undefined));
-  const url = URL.createObjectURL(await res.blob());
+  return res.blob();
+}
+
+/** Opens a stored document in a new tab. */
+export async function openDocument(candidacyId: string, documentId: string): Promise<void> {
+  const url = URL.createObjectURL(await fetchBlob(`/candidacies/${candidacyId}/documents/${documentId}`));
   window.open(url, '_blank', 'noopener');
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Saves what `path` answers (an export) as `filename` in the person's downloads. */
+export async function downloadFile(path: string, filename: string): Promise<void> {
+  const url = URL.createObjectURL(await fetchBlob(path));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
