@@ -1,6 +1,6 @@
 /**
- * The Fédération's side: the list of candidacies with its filters (kept in the address), a
- * candidacy's page with the advice on a checkpoint report, the answer to a help request and the
+ * The Fédération's side: the list of candidacies with its filters (kept in the address), its
+ * inbox with saved filters and CSV, the indicators with their charts, a candidacy's page with the advice on a checkpoint report, the answer to a help request and the
  * link to its workflow in the Temporal UI, then the visit planned with a committee member. The
  * cooperative and the committee act through the API; the candidacy ends withdrawn, so the
  * journeys after this one can open theirs.
@@ -113,6 +113,59 @@ test('the inbox narrowed to one cooperative, kept as a saved filter and taken aw
   await expect(filters.getByRole('combobox', { name: 'Coopérative' })).toHaveValue(COOP_NAME);
   await page.getByRole('button', { name: 'Supprimer le filtre « Provence »' }).click();
   await expect(page.getByText('Aucun filtre enregistré sur ce navigateur.')).toBeVisible();
+});
+
+test('the indicators: each chart drawn with its table beside it, the practices taken away as CSV', async ({
+  page,
+  request,
+}) => {
+  await signInAs(page, FEDERATION);
+  await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Indicateurs' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Indicateurs de la démarche' })).toBeVisible();
+  const kpis = (await (await as(request, 'federation')).get('/kpis')) as {
+    engagementRate: { engaged: number; activeCooperatives: number };
+  };
+  const engagement = page.getByRole('region', { name: "Taux d'engagement" });
+  await expect(engagement).toContainText(
+    `(${kpis.engagementRate.engaged} sur ${kpis.engagementRate.activeCooperatives}) ; l'objectif est de 80 % en trois ans.`,
+  );
+  const month = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(
+    new Date(),
+  );
+  await expect(
+    engagement.getByRole('table', { name: "Taux d'engagement à la fin de chaque mois" }).getByRole('row').nth(1),
+  ).toContainText(month.charAt(0).toUpperCase() + month.slice(1));
+
+  // Each chart is drawn (an SVG with its bars or line), and hidden from screen readers, which read the table.
+  for (const [region, table] of [
+    ["Taux d'engagement", "Taux d'engagement à la fin de chaque mois"],
+    ['Candidatures par étape', 'Candidatures par étape'],
+    ["Temps passé dans l'étape", "Durée médiane dans l'étape actuelle"],
+    ['Charge du comité par séance', "Dossiers à l'ordre du jour de chaque séance"],
+    ['Pratiques des coopératives', 'Engagements choisis et indicateurs utilisés'],
+  ]) {
+    const section = page.getByRole('region', { name: region });
+    await expect(section.locator('[aria-hidden="true"] svg.recharts-surface')).toBeVisible();
+    await expect(section.getByRole('table', { name: table })).toBeVisible();
+  }
+  // A bar for the stage of this file's candidacy (empty stages draw none).
+  await expect(
+    page
+      .getByRole('region', { name: 'Candidatures par étape' })
+      .locator('.recharts-bar-rectangle')
+      .filter({ visible: true })
+      .first(),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Pratiques des coopératives' }).getByRole('row', { name: /^A1 — / }),
+  ).toBeVisible();
+  await lookAt(page, 'federation-07-indicateurs');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Télécharger les pratiques (CSV)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('quali-coop-pratiques.csv');
+  expect((await readFile(await file.path())).toString('utf8')).toMatch(/^\uFEFFCoopérative \(id\);Coopérative;/);
 });
 
 test('the advice on the 6-month report and the answer to a question; the workflow one click away', async ({ page }) => {

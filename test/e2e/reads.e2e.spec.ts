@@ -586,6 +586,15 @@ describe('GET /kpis', () => {
         target: 0.8,
       });
       expect(kpis.engagementRate.engaged).toBeGreaterThanOrEqual(2); // A and B at least
+      // Month by month (Paris), up to this one, which is the rate as of now.
+      const months: string[] = kpis.engagementHistory.map((h: { month: string }) => h.month);
+      expect(months.length).toBeGreaterThanOrEqual(1);
+      expect(months.length).toBeLessThanOrEqual(36);
+      expect(months.at(-1)).toBe(parisDateOf(kpis.asOf).slice(0, 7));
+      expect(months).toEqual([...months].sort());
+      expect(new Set(months).size).toBe(months.length);
+      const { target: _target, ...rate } = kpis.engagementRate;
+      expect(kpis.engagementHistory.at(-1)).toEqual({ month: months.at(-1), ...rate });
       break;
     }
   });

@@ -8,6 +8,7 @@ import { Shell } from './components/shell';
 import { AgendaPage } from './pages/committee/agenda';
 import { CandidaciesListPage } from './pages/federation/candidacies-list';
 import { InboxPage } from './pages/federation/inbox-page';
+import { KpisPage } from './pages/federation/kpis-page';
 import { RegisterPage } from './pages/federation/register-page';
 import { SessionsPage } from './pages/committee/sessions';
 import { VisitReportPage } from './pages/committee/visit-report-page';
@@ -27,6 +28,7 @@ const TITLES: Array<[RegExp, string]> = [
   [/^\/seances\/.+$/, 'Ordre du jour'],
   [/^\/seances$/, 'Séances du comité'],
   [/^\/cooperatives$/, 'Registre des coopératives'],
+  [/^\/indicateurs$/, 'Indicateurs'],
   [/^\/candidatures\//, 'Candidature'],
   [/^\/candidatures$/, 'Candidatures'],
   [/^\/$/, 'Accueil'],
@@ -100,6 +102,14 @@ export function App() {
           element={
             <Allowed roles={['federation']}>
               <RegisterPage />
+            </Allowed>
+          }
+        />
+        <Route
+          path="/indicateurs"
+          element={
+            <Allowed roles={['federation']}>
+              <KpisPage />
             </Allowed>
           }
         />

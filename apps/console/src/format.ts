@@ -39,3 +39,15 @@ export function dueFr(instant: string): string {
 export function capitalised(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** 0.625 → « 62,5 % » (a non-breaking space before the sign, as French writes it). */
+export function percentFr(rate: number): string {
+  return `${numberFr(Math.round(rate * 1000) / 10)}\u00a0%`;
+}
+
+const MONTH = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const MONTH_SHORT = new Intl.DateTimeFormat('fr-FR', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+/** '2026-12' → « décembre 2026 », or « déc. 2026 » where room is short (a chart's axis). */
+export function monthFr(month: string, short = false): string {
+  return (short ? MONTH_SHORT : MONTH).format(new Date(`${month}-01T00:00:00Z`));
+}

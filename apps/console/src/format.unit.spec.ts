@@ -1,4 +1,4 @@
-import { dateFr, dateTimeFr, dueFr, numberFr } from './format';
+import { dateFr, dateTimeFr, dueFr, monthFr, numberFr, percentFr } from './format';
 
 describe('dates and numbers as the console writes them', () => {
   it('writes a day as « 2 juin 2027 », the first of a month as « 1er »', () => {
@@ -21,5 +21,12 @@ describe('dates and numbers as the console writes them', () => {
   it('writes numbers the French way: « 1 234,5 »', () => {
     expect(numberFr(1234.5)).toBe('1\u00a0234,5');
     expect(numberFr(0.25)).toBe('0,25');
+  });
+
+  it('writes a rate as « 62,5 % » and a month as « décembre 2026 » or « déc. 2026 »', () => {
+    expect(percentFr(0.625)).toBe('62,5\u00a0%');
+    expect(percentFr(0.8)).toBe('80\u00a0%');
+    expect(monthFr('2026-12')).toBe('décembre 2026');
+    expect(monthFr('2027-02', true)).toBe('févr. 2027');
   });
 });

@@ -112,3 +112,52 @@ export interface SessionAgendaView {
     agendaClosed: boolean;
   }>;
 }
+
+/** `GET /kpis`: the Fédération's indicators (spec §5). */
+export interface Kpis {
+  asOf: string;
+  engagementRate: { activeCooperatives: number; engaged: number; rate: number; target: number };
+  engagementHistory: Array<{ month: string; activeCooperatives: number; engaged: number; rate: number }>;
+  funnel: Array<{ stage: Stage; stageLabel: string; closed: boolean; count: number; medianDaysInStage: number | null }>;
+  overdueCheckpoints: {
+    count: number;
+    items: Array<{
+      candidacyId: string;
+      cooperativeId: string;
+      cooperativeName: string;
+      checkpoint: number;
+      deadline: string;
+      dueAt: string;
+    }>;
+  };
+  labelsExpiringWithin6Months: {
+    count: number;
+    items: Array<{
+      candidacyId: string;
+      cooperativeId: string;
+      cooperativeName: string;
+      stage: Stage;
+      labelExpiresOn: string;
+      renewalRequested: boolean;
+    }>;
+  };
+  committeeWorkload: Array<{
+    sessionId: string;
+    calendar: string;
+    sessionDate: string;
+    cutoffAt: string;
+    items: number;
+  }>;
+}
+
+/** `GET /kpis/practices`: which engagements the submitted dossiers choose, with their indicators. */
+export interface EngagementPopularity {
+  dossiers: number;
+  engagements: Array<{
+    engagementId: string;
+    axis: string;
+    title: string;
+    count: number;
+    indicators: Array<{ name: string; count: number }>;
+  }>;
+}

@@ -21,6 +21,7 @@ const MENUS: Record<Role, Array<{ to: string; label: string }>> = {
     { to: '/candidatures', label: 'Candidatures' },
     { to: '/seances', label: 'Séances du comité' },
     { to: '/cooperatives', label: 'Coopératives' },
+    { to: '/indicateurs', label: 'Indicateurs' },
   ],
 };
 

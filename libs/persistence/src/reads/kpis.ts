@@ -11,10 +11,19 @@ import { iso, num } from './sql-values';
 export const ENGAGEMENT_TARGET = 0.8;
 /** The KPIs name at most this many candidacies per list; the counts are exact. */
 export const KPI_LIST_LIMIT = 50;
+/** The engagement history covers at most the last 36 months: the span of the federation's goal. */
+export const ENGAGEMENT_HISTORY_MONTHS = 36;
 
 export interface Kpis {
   asOf: string;
   engagementRate: { activeCooperatives: number; engaged: number; rate: number; target: number };
+  /**
+   * The same rate at the end of each month (Paris), from the month the first cooperative was
+   * registered (at most `ENGAGEMENT_HISTORY_MONTHS` back); the current month as of now. A cooperative
+   * counts from its registration; the register keeps no deactivation date, so one deactivated
+   * since is left out of every month.
+   */
+  engagementHistory: Array<{ month: string; activeCooperatives: number; engaged: number; rate: number }>;
   /**
    * One line per stage, in lifecycle order. `medianDaysInStage`: median time the candidacies
    * currently in the stage have spent in it (from `stage_since`); null for closed stages and empty ones.
@@ -63,6 +72,8 @@ export interface Kpis {
   }>;
 }
 
+const rateOf = (engaged: number, active: number) => (active ? Math.round((engaged / active) * 10_000) / 10_000 : 0);
+
 export async function federationKpis(ds: DataSource, now: Date = new Date()): Promise<Kpis> {
   const today = parisDateOf(now.toISOString());
   const horizon = labelExpiryHorizon(now.toISOString());
@@ -75,6 +86,26 @@ export async function federationKpis(ds: DataSource, now: Date = new Date()): Pr
                 AND (NOT c.closed OR (c.label_expires_on IS NOT NULL AND c.label_expires_on >= $1::date))))::int AS engaged
        FROM cooperatives co WHERE co.active`,
     [today],
+  );
+
+  // Each month's end as a Paris wall-clock time, then as an instant (the current month: now).
+  const history: Array<{ month: string; active: number; engaged: number }> = await ds.query(
+    `WITH months AS (
+       SELECT to_char(m, 'YYYY-MM') AS month,
+              LEAST((m + interval '1 month') AT TIME ZONE 'Europe/Paris', $1::timestamptz) AS at
+         FROM generate_series(
+                date_trunc('month', GREATEST((SELECT min(created_at) FROM cooperatives WHERE active),
+                                             $1::timestamptz - make_interval(months => $2 - 1)) AT TIME ZONE 'Europe/Paris'),
+                date_trunc('month', $1::timestamptz AT TIME ZONE 'Europe/Paris'),
+                interval '1 month') m)
+     SELECT m.month,
+            (SELECT count(*) FROM cooperatives co WHERE co.active AND co.created_at <= m.at)::int AS active,
+            (SELECT count(DISTINCT c.cooperative_id) FROM candidacies c JOIN cooperatives co ON co.id = c.cooperative_id
+              WHERE co.active AND co.created_at <= m.at AND c.opened_at <= m.at
+                AND (NOT c.closed OR c.stage_since > m.at
+                     OR c.label_expires_on >= (m.at AT TIME ZONE 'Europe/Paris')::date))::int AS engaged
+       FROM months m ORDER BY m.month`,
+    [now, ENGAGEMENT_HISTORY_MONTHS],
   );
 
   const funnelRows: Array<{ stage: string; count: number; median_days: number | null }> = await ds.query(
@@ -139,9 +170,15 @@ export async function federationKpis(ds: DataSource, now: Date = new Date()): Pr
     engagementRate: {
       activeCooperatives: active,
       engaged,
-      rate: active ? Math.round((engaged / active) * 10_000) / 10_000 : 0,
+      rate: rateOf(engaged, active),
       target: ENGAGEMENT_TARGET,
     },
+    engagementHistory: history.map((h) => ({
+      month: h.month,
+      activeCooperatives: num(h.active),
+      engaged: num(h.engaged),
+      rate: rateOf(num(h.engaged), num(h.active)),
+    })),
     funnel: STAGES.map((stage) => {
       const row = byStage.get(stage);
       const median = row?.median_days;
