@@ -36,3 +36,14 @@ export async function as(request: APIRequestContext, user: string, api = BROWSER
       )) as { id: string },
   };
 }
+
+/**
+ * A cooperative has one open candidacy at most: a journey that opens one first withdraws any that
+ * another journey left open (so each runs alone as well as after the others).
+ */
+export async function withdrawOpenCandidacies(request: APIRequestContext, cooperativeId: string): Promise<void> {
+  const coop = await as(request, cooperativeId);
+  const open = (await coop.get(`/candidacies?cooperativeId=${cooperativeId}`)) as { items: Array<{ id: string }> };
+  for (const c of open.items)
+    await coop.post(`/candidacies/${c.id}/withdrawal`, { reason: 'Un nouveau scénario commence.' });
+}

@@ -69,7 +69,23 @@ test("the calendar and a session's agenda lead to the dossier to decide on", asy
   // The dossier itself, read-only for the committee.
   await page.getByRole('link', { name: 'Voir le dossier de candidature' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Dossier de candidature/ })).toBeVisible();
-  await lookAt(page, 'comite-03-dossier');
+  // Read as a document: by axis, each engagement's indicators in a table, no form field to type in.
+  await expect(page.getByRole('heading', { level: 2, name: /^Axe A — / })).toBeVisible();
+  const a1 = page.getByRole('region', { name: /^Engagement A1 — / });
+  const indicator = a1.getByRole('row', { name: /Indicateur de suivi A1/ });
+  await expect(indicator.getByRole('cell').nth(1)).toHaveText('40 % au 30 juin 2026');
+  await expect(indicator.getByRole('cell').nth(2)).toHaveText("60 % d'ici le 30 juin 2028");
+  await expect(indicator.getByRole('cell').nth(3)).toHaveText(
+    'Mettre en place un comité de suivi trimestriel — Direction générale, pour le 31 mars 2027',
+  );
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  await lookAt(page, 'comite-03-dossier', a1);
+
+  // The signed letter opens in the browser.
+  const signed = page.getByRole('region', { name: 'Documents' }).getByRole('button', { name: /\.pdf/ });
+  const tab = page.waitForEvent('popup');
+  await signed.click();
+  expect((await tab).url()).toMatch(/^blob:/);
 });
 
 test('a decision drafted, kept, finished later; then one taken meanwhile by another member is refused in French', async ({

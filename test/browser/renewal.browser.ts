@@ -6,8 +6,8 @@
  */
 import { expect, test } from '@playwright/test';
 import { renewalWindowOpensAt, sampleDossier, type CandidacyState } from '@qualicoop/domain';
-import { as } from './api-actor';
-import { lookAt, signInAs } from './screens';
+import { as, withdrawOpenCandidacies } from './api-actor';
+import { lookAt, signedInPage, signInAs } from './screens';
 
 const CLAIRE = 'Claire Martin (Atlantique Habitat)';
 const COOP = 'coop-atlantique';
@@ -22,8 +22,10 @@ interface Candidacy {
 test('the renewal is requested from the console as soon as its window opens, renewed, then renounced', async ({
   page,
   request,
+  browser,
 }) => {
   test.setTimeout(300_000);
+  await withdrawOpenCandidacies(request, COOP);
   const coop = await as(request, COOP);
   const committee = await as(request, 'committee');
   const candidacy = (await coop.post('/candidacies', { cooperativeId: COOP, policy: 'demo' })) as Candidacy;
@@ -82,6 +84,23 @@ test('the renewal is requested from the console as soon as its window opens, ren
   const label = page.getByRole('region', { name: "Label Quali'Coop — cycle 1" });
   await expect(label.getByText(/Renouvellement : demandé le .* ; le comité de validation l'examinera/)).toBeVisible();
   await lookAt(page, '23-renouvellement-demande', label);
+
+  // A committee member, in a browser of their own, reads the renewal dossier beside the one the
+  // label was granted on: A1's result now is the value of the mid-term report.
+  const member = await signedInPage(browser, 'Sophie Bernard (comité de validation)');
+  await member.goto(`./candidatures/${candidacy.id}/renouvellement`);
+  await expect(
+    member.getByText('Ce dossier accompagne la demande de renouvellement : il est affiché en lecture seule.'),
+  ).toBeVisible();
+  const a1 = member.getByRole('region', { name: /^Engagement A1 — / });
+  await expect(a1.getByRole('columnheader', { name: 'Au cycle précédent' })).toBeVisible();
+  const indicator = a1.getByRole('row', { name: /Indicateur de suivi A1/ });
+  await expect(indicator.getByRole('cell').nth(1)).toHaveText(/^58 % au /);
+  await expect(indicator.getByRole('cell').nth(3)).toHaveText(
+    "40 % au 30 juin 2026 ; cible 60 % d'ici le 30 juin 2028",
+  );
+  await lookAt(member, '23b-renouvellement-lu-par-le-comite', a1);
+  await member.context().close();
 
   await committee.post(`${path}/decisions/renewal`, { outcome: 'renewed', ...(await decision()) });
   await expect.poll(async () => ((await coop.get(path)) as Candidacy).cycle, { timeout: 30_000 }).toBe(2);

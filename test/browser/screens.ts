@@ -3,7 +3,7 @@
  * A/AA violation, and nothing refused by the console's Content-Security-Policy.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { BROWSER_STACK } from './stack';
 
@@ -28,4 +28,17 @@ export async function signInAs(page: Page, name: string): Promise<void> {
   await page.goto('./');
   await page.getByRole('button', { name: `Se connecter en tant que ${name}` }).click();
   await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+}
+
+/** Another person, in a browser of their own (a new context: its own storage and session), signed in. */
+export async function signedInPage(browser: Browser, name: string): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: `${BROWSER_STACK.apiUrl}/console/`,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  await signInAs(page, name);
+  return page;
 }

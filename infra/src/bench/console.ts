@@ -1,7 +1,8 @@
 /**
- * e. The web console (issue 11): the API calls of each screen, made together as the browser makes
- * them, with 10,000 candidacies in the read models; and the first load of the console in
- * Chromium with a cold cache (bytes over the wire, time until the sign-in page can be used).
+ * e. The web console (issues 11 and 12): the API calls of each screen, made together as the
+ * browser makes them, with 10,000 candidacies in the read models; the first load of the console
+ * in Chromium with a cold cache (bytes over the wire, time until the sign-in page can be used);
+ * and the indicators page drawn in Chromium (until every chart and table is on screen).
  */
 import { chromium } from '@playwright/test';
 import { Stack } from '../stack';
@@ -11,6 +12,7 @@ import { summary } from './stats';
 
 const ROUNDS = 200;
 const FIRST_LOADS = 5;
+const KPI_RENDERS = 5;
 
 export interface ScreenTiming {
   screen: string;
@@ -20,8 +22,11 @@ export interface ScreenTiming {
   p99: number;
 }
 
-/** The calls each screen makes when it opens (the session's `/me` once per sign-in, counted on the home pages). */
-function screens(id: string, coop: string): Array<[string, Array<[path: string, as: string]>]> {
+/**
+ * The calls each screen makes when it opens (the session's `/me` once per sign-in, counted on the
+ * home pages). `session`: the committee session with the most items on its agenda.
+ */
+function screens(id: string, coop: string, session: string): Array<[string, Array<[path: string, as: string]>]> {
   const c = `/candidacies/${id}`;
   return [
     [
@@ -69,7 +74,47 @@ function screens(id: string, coop: string): Array<[string, Array<[path: string, 
       'Mes tâches (Fédération)',
       [
         ['/me', 'federation'],
+        ['/inbox?limit=50&offset=0', 'federation'],
+        ['/cooperatives', 'federation'],
+      ],
+    ],
+    [
+      'Mes tâches, filtre « en retard » (Fédération)',
+      [
+        ['/inbox?overdue=true&limit=50&offset=0', 'federation'],
+        ['/cooperatives', 'federation'],
+      ],
+    ],
+    [
+      'Candidatures (Fédération)',
+      [
+        ['/candidacies?closed=false&limit=25&offset=0', 'federation'],
+        ['/cooperatives', 'federation'],
+      ],
+    ],
+    [
+      'Candidature (Fédération)',
+      [
+        [c, 'federation'],
+        [`${c}/history`, 'federation'],
         ['/inbox?limit=200', 'federation'],
+        ['/committee-members', 'federation'],
+      ],
+    ],
+    [
+      'Mes tâches (comité)',
+      [
+        ['/me', 'committee'],
+        ['/inbox?limit=200', 'committee'],
+      ],
+    ],
+    ['Séances du comité', [['/committee-sessions', 'committee']]],
+    ['Ordre du jour (la séance la plus chargée)', [[`/committee-sessions/${session}/agenda`, 'committee']]],
+    [
+      'Indicateurs',
+      [
+        ['/kpis', 'federation'],
+        ['/kpis/practices', 'federation'],
       ],
     ],
   ];
@@ -95,7 +140,9 @@ export async function consoleScreens(
 ): Promise<ScreenTiming[]> {
   const headers = new Map(
     await Promise.all(
-      [coop, 'federation'].map(async (who) => [who, { authorization: `Bearer ${await token(who)}` }] as const),
+      [coop, 'federation', 'committee'].map(
+        async (who) => [who, { authorization: `Bearer ${await token(who)}` }] as const,
+      ),
     ),
   );
   const get = async (path: string, as: string) => {
@@ -103,8 +150,13 @@ export async function consoleScreens(
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
   };
+  const kpis = (await (await fetch(`${stack.apiUrl}/kpis`, { headers: headers.get('federation') })).json()) as {
+    committeeWorkload: Array<{ sessionId: string; items: number }>;
+  };
+  const busiest = [...kpis.committeeWorkload].sort((a, b) => b.items - a.items)[0];
+  if (!busiest) throw new Error('no committee session to read an agenda from');
   const timings: ScreenTiming[] = [];
-  for (const [screen, calls] of screens(id, coop)) {
+  for (const [screen, calls] of screens(id, coop, busiest.sessionId)) {
     const open = () => Promise.all(calls.map(([path, as]) => get(path, as)));
     for (let i = 0; i < 10; i++) await open(); // warm-up
     const samples: number[] = [];
@@ -116,7 +168,7 @@ export async function consoleScreens(
     const s = summary(samples);
     timings.push({
       screen,
-      calls: calls.map(([path]) => path.replace(id, '{id}')),
+      calls: calls.map(([path]) => path.replace(id, '{id}').replace(busiest.sessionId, '{session}')),
       p50: s.p50,
       p95: s.p95,
       p99: s.p99,
@@ -124,6 +176,10 @@ export async function consoleScreens(
   }
   return timings;
 }
+
+/** Debian's Chromium, headless, as the browser tests run it. */
+const launchChromium = () =>
+  chromium.launch({ executablePath: process.env.QC_CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
 
 export interface FirstLoad {
   runs: number;
@@ -138,10 +194,7 @@ export interface FirstLoad {
 
 /** The console's first load, each run in a fresh browser context (nothing cached). */
 export async function consoleFirstLoad(stack: Stack): Promise<FirstLoad> {
-  const browser = await chromium.launch({
-    executablePath: process.env.QC_CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox'],
-  });
+  const browser = await launchChromium();
   const runs: Array<{ transferred: number; decoded: number; interactive: number; dcl: number }> = [];
   try {
     for (let i = 0; i < FIRST_LOADS; i++) {
@@ -177,4 +230,43 @@ export async function consoleFirstLoad(stack: Stack): Promise<FirstLoad> {
     interactiveMs: median(runs.map((r) => r.interactive)),
     domContentLoadedMs: Math.round(median(runs.map((r) => r.dcl))),
   };
+}
+
+export interface KpiPageRender {
+  runs: number;
+  /** Charts drawn on the page. */
+  charts: number;
+  /** From navigation to every chart drawn and every table shown (median and slowest, ms). */
+  medianMs: number;
+  maxMs: number;
+}
+
+/** The indicators page opened by the Fédération in Chromium, signed in once, opened `KPI_RENDERS` times. */
+export async function consoleKpiRender(stack: Stack): Promise<KpiPageRender> {
+  const browser = await launchChromium();
+  const times: number[] = [];
+  let charts = 0;
+  try {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${stack.apiUrl}/console/`);
+    await page.getByRole('button', { name: 'Se connecter en tant que Équipe de la Fédération' }).click();
+    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor({ state: 'visible' });
+    for (let i = 0; i < KPI_RENDERS + 1; i++) {
+      await page.getByRole('link', { name: 'Mes tâches' }).click();
+      const start = Date.now();
+      await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Indicateurs' }).click();
+      await page
+        .getByRole('table', { name: 'Engagements choisis et indicateurs utilisés' })
+        .waitFor({ state: 'visible' });
+      await page.locator('svg.recharts-surface').nth(4).waitFor({ state: 'visible' });
+      if (i > 0) times.push(Date.now() - start); // the first one warms the caches up
+      charts = await page.locator('svg.recharts-surface').count();
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return { runs: times.length, charts, medianMs: sorted[Math.floor(sorted.length / 2)]!, maxMs: sorted.at(-1)! };
 }

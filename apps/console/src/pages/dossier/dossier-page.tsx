@@ -27,6 +27,7 @@ import { dueFr, timeFr } from '../../format';
 import { Checklist } from './checklist';
 import { DocumentsFields } from './documents-fields';
 import { EngagementsFields } from './engagements-fields';
+import { DossierReading } from './dossier-reading';
 import { fieldId } from './field-id';
 import { forgetBackup, useDossierDraft, type SaveState } from './use-dossier-draft';
 
@@ -44,22 +45,24 @@ export function DossierPage() {
 
 /**
  * The renewal dossier (spec §4.4): the one being prepared, or the current dossier carried over
- * with each indicator at its latest reported value; sent with the renewal request.
+ * with each indicator at its latest reported value; sent with the renewal request. Once sent, it
+ * is read beside the dossier the label was granted on.
  */
 export function RenewalDossierPage() {
   const { id = '' } = useParams();
   const candidacy = useCandidacy(id);
   const reports = useFiledReports(id);
+  const granted = useSavedDossier(id);
   const saved = useQuery({
     queryKey: ['candidacy', id, 'renewal-dossier'],
     queryFn: () => answer<SavedDossier>(api.GET('/candidacies/{id}/renewal-dossier', { params: { path: { id } } })),
   });
-  if (candidacy.isPending || saved.isPending || reports.isPending)
+  if (candidacy.isPending || saved.isPending || reports.isPending || granted.isPending)
     return <Loading what="votre dossier de renouvellement" />;
-  if (candidacy.error || saved.error || reports.error)
+  if (candidacy.error || saved.error || reports.error || granted.error)
     return (
       <ProblemAlert
-        error={candidacy.error ?? saved.error ?? reports.error}
+        error={candidacy.error ?? saved.error ?? reports.error ?? granted.error}
         title="Le dossier de renouvellement n'a pas pu être chargé"
       />
     );
@@ -72,6 +75,7 @@ export function RenewalDossierPage() {
       saved={dossier ? { ...saved.data, dossier } : saved.data}
       mode={renewalPreparable(c.state) ? 'renewal' : 'read-only'}
       carried={dossier !== null}
+      previous={granted.data?.dossier}
     />
   );
 }
@@ -119,7 +123,14 @@ function useReached(instant: string | null): boolean {
 
 type Mode = 'application' | 'complement' | 'renewal' | 'read-only';
 
-function Editor(props: { candidacy: CandidacyView; saved: SavedDossier | null; mode: Mode; carried?: boolean }) {
+function Editor(props: {
+  candidacy: CandidacyView;
+  saved: SavedDossier | null;
+  mode: Mode;
+  carried?: boolean;
+  /** Read-only renewal: the dossier of the cycle that ends, shown beside this one. */
+  previous?: Dossier;
+}) {
   const { candidacy, saved, mode } = props;
   const completing = mode === 'complement';
   const renewing = mode === 'renewal';
@@ -187,7 +198,7 @@ function Editor(props: { candidacy: CandidacyView; saved: SavedDossier | null; m
       ) : (
         <div>
           <Title order={1}>Dossier de candidature</Title>
-          <Text mt="xs">
+          <Text mt="xs" hidden={!editable}>
             Choisissez au moins {DOSSIER_RULES.minEngagements} des 12 engagements, dont au moins{' '}
             {DOSSIER_RULES.minPerAxis} par axe ; pour chacun, au moins un indicateur avec son résultat actuel, sa valeur
             cible et son plan d&apos;actions.
@@ -216,29 +227,34 @@ function Editor(props: { candidacy: CandidacyView; saved: SavedDossier | null; m
       )}
       {editable && !completing && <SaveStatus save={save} />}
       {save.state === 'failed' && <ProblemAlert error={save.problem} title="Le brouillon n'a pas été enregistré" />}
-      <section aria-labelledby="engagements">
-        <h2 id="engagements" className="section-title">
-          Engagements et indicateurs
-        </h2>
-        <EngagementsFields dossier={dossier} edit={edit} readOnly={!editable} />
-      </section>
-      <section aria-labelledby="association">
-        <h2 id="association" className="section-title">
-          Démarche d&apos;association de l&apos;équipe et des coopérateurs
-        </h2>
-        <Textarea
-          id={fieldId('involvementStatement')}
-          label="Comment avez-vous informé l'équipe et les coopérateurs de la démarche, et comment les avez-vous consultés ?"
-          autosize
-          minRows={4}
-          value={dossier.involvementStatement ?? ''}
-          readOnly={!editable}
-          onChange={(e) => {
-            const value = e.currentTarget.value;
-            edit((d: Dossier) => (d.involvementStatement = value));
-          }}
-        />
-      </section>
+      {!editable ? (
+        <DossierReading dossier={dossier} previous={props.previous} />
+      ) : (
+        <>
+          <section aria-labelledby="engagements">
+            <h2 id="engagements" className="section-title">
+              Engagements et indicateurs
+            </h2>
+            <EngagementsFields dossier={dossier} edit={edit} />
+          </section>
+          <section aria-labelledby="association">
+            <h2 id="association" className="section-title">
+              Démarche d&apos;association de l&apos;équipe et des coopérateurs
+            </h2>
+            <Textarea
+              id={fieldId('involvementStatement')}
+              label="Comment avez-vous informé l'équipe et les coopérateurs de la démarche, et comment les avez-vous consultés ?"
+              autosize
+              minRows={4}
+              value={dossier.involvementStatement ?? ''}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                edit((d: Dossier) => (d.involvementStatement = value));
+              }}
+            />
+          </section>
+        </>
+      )}
       <section aria-labelledby="documents">
         <h2 id="documents" className="section-title">
           Documents

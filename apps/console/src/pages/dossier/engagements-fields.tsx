@@ -6,7 +6,7 @@ import { IndicatorFields } from './indicator-fields';
 
 type Edit = (change: (d: Dossier) => void) => void;
 
-export function EngagementsFields({ dossier, edit, readOnly }: { dossier: Dossier; edit: Edit; readOnly: boolean }) {
+export function EngagementsFields({ dossier, edit }: { dossier: Dossier; edit: Edit }) {
   const chosen = dossier.engagements ?? [];
   const indexOf = (engagementId: string) => chosen.findIndex((c) => c.engagementId === engagementId);
   const toggle = (engagementId: string, on: boolean) =>
@@ -46,7 +46,6 @@ export function EngagementsFields({ dossier, edit, readOnly }: { dossier: Dossie
                       label={`${e.id} — ${e.title}`}
                       description={e.guidance}
                       checked={choice !== undefined}
-                      disabled={readOnly}
                       onChange={(ev) => toggle(e.id, ev.currentTarget.checked)}
                       styles={{ label: { fontWeight: 600 } }}
                     />
@@ -58,26 +57,23 @@ export function EngagementsFields({ dossier, edit, readOnly }: { dossier: Dossie
                             indicator={ind}
                             path={`${path}.indicators[${j}]`}
                             label={`${e.id} — indicateur ${j + 1}`}
-                            readOnly={readOnly}
                             edit={edit}
                             at={(d) => d.engagements![i]!.indicators![j]!}
                             onRemove={() => edit((d) => d.engagements![i]!.indicators!.splice(j, 1))}
                           />
                         ))}
-                        {!readOnly && (
-                          <Button
-                            variant="light"
-                            style={{ alignSelf: 'flex-start' }}
-                            onClick={() =>
-                              edit((d) => {
-                                const c = d.engagements![i]!;
-                                c.indicators = [...(c.indicators ?? []), { actionPlan: [{}] }];
-                              })
-                            }
-                          >
-                            Ajouter un indicateur à l&apos;engagement {e.id}
-                          </Button>
-                        )}
+                        <Button
+                          variant="light"
+                          style={{ alignSelf: 'flex-start' }}
+                          onClick={() =>
+                            edit((d) => {
+                              const c = d.engagements![i]!;
+                              c.indicators = [...(c.indicators ?? []), { actionPlan: [{}] }];
+                            })
+                          }
+                        >
+                          Ajouter un indicateur à l&apos;engagement {e.id}
+                        </Button>
                       </Stack>
                     )}
                   </Stack>

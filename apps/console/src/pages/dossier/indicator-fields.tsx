@@ -12,12 +12,11 @@ export function IndicatorFields(props: {
   indicator: Indicator;
   path: string;
   label: string;
-  readOnly: boolean;
   edit: Edit;
   at: (d: Dossier) => Indicator;
   onRemove?: () => void;
 }) {
-  const { indicator: ind, path, label, readOnly, edit, at } = props;
+  const { indicator: ind, path, label, edit, at } = props;
   const set = (change: (i: Indicator) => void) => edit((d) => change(at(d)));
   // The event is read now: the change itself runs later, inside React's state update.
   const onText =
@@ -34,14 +33,12 @@ export function IndicatorFields(props: {
           id={id('name')}
           label="Nom de l'indicateur"
           value={ind.name ?? ''}
-          readOnly={readOnly}
           onChange={onText((i, v) => (i.name = v))}
         />
         <NativeSelect
           id={id('kind')}
           label="Type d'indicateur"
           value={ind.kind ?? ''}
-          disabled={readOnly}
           data={[
             { value: '', label: '— choisir —' },
             ...INDICATOR_KINDS.map((k) => ({ value: k, label: INDICATOR_KIND_LABELS_FR[k] })),
@@ -57,7 +54,6 @@ export function IndicatorFields(props: {
           autosize
           minRows={2}
           value={ind.rationale ?? ''}
-          readOnly={readOnly}
           onChange={onText((i, v) => (i.rationale = v))}
         />
         <Fieldset legend="Résultat actuel">
@@ -68,7 +64,6 @@ export function IndicatorFields(props: {
               decimalSeparator=","
               thousandSeparator=" "
               value={ind.baseline?.value ?? ''}
-              readOnly={readOnly}
               onChange={(v) => set((i) => (i.baseline = { ...i.baseline, value: numberOrUndefined(v) }))}
             />
             <TextInput
@@ -76,7 +71,6 @@ export function IndicatorFields(props: {
               label="Unité"
               placeholder="%, logements, jours…"
               value={ind.baseline?.unit ?? ''}
-              readOnly={readOnly}
               onChange={onText((i, v) => (i.baseline = { ...i.baseline, unit: v }))}
             />
             <TextInput
@@ -84,7 +78,6 @@ export function IndicatorFields(props: {
               type="date"
               label="Date de mesure"
               value={ind.baseline?.measuredOn ?? ''}
-              readOnly={readOnly}
               onChange={onText((i, v) => (i.baseline = { ...i.baseline, measuredOn: v }))}
             />
           </Group>
@@ -97,7 +90,6 @@ export function IndicatorFields(props: {
               decimalSeparator=","
               thousandSeparator=" "
               value={ind.target?.value ?? ''}
-              readOnly={readOnly}
               onChange={(v) => set((i) => (i.target = { ...i.target, value: numberOrUndefined(v) }))}
             />
             <TextInput
@@ -105,7 +97,6 @@ export function IndicatorFields(props: {
               type="date"
               label="Date d'atteinte"
               value={ind.target?.targetDate ?? ''}
-              readOnly={readOnly}
               onChange={onText((i, v) => (i.target = { ...i.target, targetDate: v }))}
             />
           </Group>
@@ -118,54 +109,43 @@ export function IndicatorFields(props: {
                   <TextInput
                     label={`Action ${k + 1} : quoi`}
                     value={a.what ?? ''}
-                    readOnly={readOnly}
                     onChange={onText((i, v) => (i.actionPlan![k]!.what = v))}
                   />
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 3 }}>
-                  <TextInput
-                    label="Qui"
-                    value={a.who ?? ''}
-                    readOnly={readOnly}
-                    onChange={onText((i, v) => (i.actionPlan![k]!.who = v))}
-                  />
+                  <TextInput label="Qui" value={a.who ?? ''} onChange={onText((i, v) => (i.actionPlan![k]!.who = v))} />
                 </Grid.Col>
                 <Grid.Col span={{ base: 8, sm: 3 }}>
                   <TextInput
                     type="date"
                     label="Pour quand"
                     value={a.byWhen ?? ''}
-                    readOnly={readOnly}
                     onChange={onText((i, v) => (i.actionPlan![k]!.byWhen = v))}
                   />
                 </Grid.Col>
                 <Grid.Col span={{ base: 4, sm: 1 }}>
-                  {!readOnly && (
-                    <Button
-                      variant="subtle"
-                      color="red"
-                      c="red.9"
-                      aria-label={`Retirer l'action ${k + 1}`}
-                      onClick={() => set((i) => i.actionPlan!.splice(k, 1))}
-                    >
-                      Retirer
-                    </Button>
-                  )}
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    c="red.9"
+                    aria-label={`Retirer l'action ${k + 1}`}
+                    onClick={() => set((i) => i.actionPlan!.splice(k, 1))}
+                  >
+                    Retirer
+                  </Button>
                 </Grid.Col>
               </Grid>
             ))}
-            {!readOnly && (
-              <Button
-                variant="light"
-                onClick={() => set((i) => (i.actionPlan = [...(i.actionPlan ?? []), {}]))}
-                style={{ alignSelf: 'flex-start' }}
-              >
-                Ajouter une action
-              </Button>
-            )}
+            <Button
+              variant="light"
+              onClick={() => set((i) => (i.actionPlan = [...(i.actionPlan ?? []), {}]))}
+              style={{ alignSelf: 'flex-start' }}
+            >
+              Ajouter une action
+            </Button>
           </Stack>
         </Fieldset>
-        {!readOnly && props.onRemove && (
+        {props.onRemove && (
           <Button variant="subtle" color="red" c="red.9" onClick={props.onRemove} style={{ alignSelf: 'flex-start' }}>
             Retirer cet indicateur
           </Button>
