@@ -219,7 +219,7 @@ test('the visit planned with a committee member, then moved', async ({ page, req
   await coop.post(`/candidacies/${candidacyId}/withdrawal`, { reason: 'Fin du scénario de la Fédération.' });
 });
 
-test('the register: a cooperative registered, its id refused a second time, deactivated then reactivated', async ({
+test('the register: a cooperative registered, its id refused a second time, deactivated, reactivated, its contact changed', async ({
   page,
 }) => {
   const name = `Coop'HLM de Bretagne ${Date.now() % 100_000}`;
@@ -251,6 +251,20 @@ test('the register: a cooperative registered, its id refused a second time, deac
   await expect(form.getByRole('alert')).toContainText("La coopérative n'a pas été inscrite");
   await row.getByRole('button', { name: `Réactiver ${name}` }).click();
   await expect(row.getByText('Active', { exact: true })).toBeVisible();
+
+  // Its contact details changed in a dialog: an address the API refuses is pointed at, then fixed.
+  await row.getByRole('button', { name: `Modifier les coordonnées de ${name}` }).click();
+  const contact = page.getByRole('dialog', { name: `Coordonnées de ${name}` });
+  await contact.getByLabel(/^Courriel de contact/).fill('direction-at-bretagne');
+  await contact.getByRole('button', { name: 'Enregistrer les coordonnées' }).click();
+  await expect(contact.getByLabel(/^Courriel de contact/)).toHaveAccessibleDescription(/^Adresse invalide\. /);
+  await expect(contact.getByLabel(/^Courriel de contact/)).toBeFocused();
+  await lookAt(page, 'federation-04b-coordonnees', contact);
+  await contact.getByLabel(/^Courriel de contact/).fill('direction@bretagne.example');
+  await page.keyboard.press('Enter');
+  await expect(contact).toHaveCount(0);
+  await expect(page.getByText(`Les coordonnées de ${name} sont enregistrées.`)).toBeVisible();
+  await expect(row.getByText('direction@bretagne.example')).toBeVisible();
 });
 
 test('the calendar: a session added, then moved from its agenda', async ({ page }) => {

@@ -238,6 +238,31 @@ describe('errors: one problem shape, field-level 400s, nothing half-applied', ()
     expect(malformed.body.code).toBe('REQUEST.MALFORMED_JSON');
   });
 
+  it("400 per field in French when the register's contact details are invalid; nothing changed", async () => {
+    const coop = `coop-contact-${Date.now().toString(36)}`;
+    const body = { id: coop, name: "Coop'HLM Contact", region: 'Normandie', email: 'contact@contact.example' };
+    expect((await call('POST', '/cooperatives', { as: 'federation', body })).status).toBe(201);
+    const bad = await call('PATCH', `/cooperatives/${coop}`, {
+      as: 'federation',
+      body: { name: 'X', region: '', email: 'pas-une-adresse' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'name', message: 'name : 2 caractères au moins' }),
+        expect.objectContaining({ field: 'region', message: 'region : 2 caractères au moins' }),
+        expect.objectContaining({ field: 'email', message: 'email : adresse invalide' }),
+      ]),
+    );
+    const good = await call('PATCH', `/cooperatives/${coop}`, {
+      as: 'federation',
+      body: { email: 'direction@contact.example' },
+    });
+    expect(good.status).toBe(200);
+    const register = (await call('GET', '/cooperatives', { as: 'federation' })).body as Array<typeof body>;
+    expect(register.find((c) => c.id === coop)).toMatchObject({ ...body, email: 'direction@contact.example' });
+  });
+
   it('401 without or with a forged token, 403 for a wrong role', async () => {
     expect((await call('GET', `/candidacies/${id}`)).status).toBe(401);
     const forged = await fetch(`${process.env.QC_API_URL}/candidacies/${id}`, {

@@ -451,11 +451,20 @@ describe('B through its lifecycle (demo policy): each inbox at each step', () =>
     const due = await filtered(`dueUntil=${yesterday}`);
     expect(due.every((i) => i.dueBy !== null && parisDateOf(i.dueBy) <= yesterday)).toBe(true);
 
-    const bad = await call('GET', '/inbox?dueUntil=2027-02-30&overdue=peut-etre&stage=nowhere', { as: 'federation' });
+    // One candidacy's part of the inbox, as its page asks for it.
+    const one = await filtered(`candidacyId=${ids.B}`);
+    expect(one.length).toBeGreaterThan(0);
+    expect(one.every((i) => i.candidacyId === ids.B)).toBe(true);
+    expect(await filtered(`candidacyId=${ids.A}`)).toEqual([]); // nothing for the Fédération to do on A
+
+    const bad = await call('GET', '/inbox?dueUntil=2027-02-30&overdue=peut-etre&stage=nowhere&candidacyId=x', {
+      as: 'federation',
+    });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('dueUntil : date attendue (AAAA-MM-JJ)');
     expect(JSON.stringify(bad.body)).toContain('overdue : true ou false attendu');
     expect(JSON.stringify(bad.body)).toContain('stage : étape inconnue');
+    expect(JSON.stringify(bad.body)).toContain('candidacyId : identifiant de candidature invalide');
 
     const res = await fetch(`${apiUrl()}/inbox.csv?cooperativeId=${B}&overdue=true`, {
       headers: { authorization: `Bearer ${await tokenFor('federation')}` },

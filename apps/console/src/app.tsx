@@ -1,5 +1,5 @@
 /** Routes by who is signed in. */
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import { useSession } from './auth/session';
 import { Loading } from './components/loading';
@@ -8,7 +8,6 @@ import { Shell } from './components/shell';
 import { AgendaPage } from './pages/committee/agenda';
 import { CandidaciesListPage } from './pages/federation/candidacies-list';
 import { InboxPage } from './pages/federation/inbox-page';
-import { KpisPage } from './pages/federation/kpis-page';
 import { RegisterPage } from './pages/federation/register-page';
 import { SessionsPage } from './pages/committee/sessions';
 import { VisitReportPage } from './pages/committee/visit-report-page';
@@ -18,6 +17,9 @@ import { DossierPage, RenewalDossierPage } from './pages/dossier/dossier-page';
 import { CheckpointReportPage, MidTermReportPage } from './pages/report/report-pages';
 import { SignInPage } from './pages/sign-in';
 import { TasksPage } from './pages/tasks';
+
+// The indicators' charts (Recharts) are loaded with their page only: the first load stays light.
+const KpisPage = lazy(() => import('./pages/federation/kpis-page').then((m) => ({ default: m.KpisPage })));
 
 const TITLES: Array<[RegExp, string]> = [
   [/^\/candidatures\/[^/]+\/points-etape\/\d+$/, "Point d'étape"],
@@ -109,7 +111,9 @@ export function App() {
           path="/indicateurs"
           element={
             <Allowed roles={['federation']}>
-              <KpisPage />
+              <Suspense fallback={<Loading what="les indicateurs" />}>
+                <KpisPage />
+              </Suspense>
             </Allowed>
           }
         />

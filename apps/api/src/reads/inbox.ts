@@ -71,6 +71,7 @@ function call(candidacyId: string, action: TaskAction | null): Pick<InboxItem, '
 
 /** What a person narrows an inbox to; every field optional, all of them must hold. */
 export interface InboxFilter {
+  candidacyId?: string;
   stages?: readonly Stage[];
   cooperativeId?: string;
   /** Due on or before this civil date (Paris), inclusive; undated items are left out. */
@@ -80,6 +81,7 @@ export interface InboxFilter {
 }
 
 export function matchesFilter(item: InboxItem, filter: InboxFilter): boolean {
+  if (filter.candidacyId && item.candidacyId !== filter.candidacyId) return false;
   if (filter.stages && !filter.stages.includes(item.stage)) return false;
   if (filter.cooperativeId && item.cooperativeId !== filter.cooperativeId) return false;
   if (filter.dueUntil && (item.dueBy === null || parisDateOf(item.dueBy) > filter.dueUntil)) return false;

@@ -98,6 +98,7 @@ export class ReadsController {
   /** Every item of the caller's inbox that passes the query's filters, sorted. */
   private async inboxOf(caller: AuthedRequest['caller'], query: InboxQuery) {
     const filter: InboxFilter = {
+      ...(query.candidacyId ? { candidacyId: query.candidacyId } : {}),
       ...(query.stage ? { stages: query.stage } : {}),
       ...(query.cooperativeId ? { cooperativeId: query.cooperativeId } : {}),
       ...(query.dueUntil ? { dueUntil: query.dueUntil } : {}),
@@ -107,11 +108,16 @@ export class ReadsController {
     if (caller.role === 'coop')
       return {
         role: caller.role,
-        items: coopInbox(await this.reads.coopInbox(caller.cooperativeId ?? ''), now, filter),
+        items: coopInbox(await this.reads.coopInbox(caller.cooperativeId ?? '', filter), now, filter),
       };
     if (caller.role === 'federation')
-      return { role: caller.role, items: federationInbox(await this.reads.federationInbox(now), now, filter) };
-    const { items, bySession } = committeeInbox(await this.reads.committeeInbox(caller.sub), caller.sub, now, filter);
+      return { role: caller.role, items: federationInbox(await this.reads.federationInbox(now, filter), now, filter) };
+    const { items, bySession } = committeeInbox(
+      await this.reads.committeeInbox(caller.sub, filter),
+      caller.sub,
+      now,
+      filter,
+    );
     return { role: caller.role, items, bySession };
   }
 

@@ -11,6 +11,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   Min,
@@ -129,6 +130,11 @@ export class ListCandidaciesQuery {
 }
 
 export class InboxQuery {
+  @ApiPropertyOptional({ description: "One candidacy's items only", format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'candidacyId : identifiant de candidature invalide' })
+  candidacyId?: string;
+
   @StageFilter()
   stage?: Stage[];
 

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -12,20 +13,33 @@ import {
   MinLength,
 } from 'class-validator';
 
+const Name = () =>
+  applyDecorators(
+    IsString({ message: 'name : texte attendu' }),
+    MinLength(2, { message: 'name : 2 caractères au moins' }),
+    MaxLength(200, { message: 'name : 200 caractères au plus' }),
+  );
+const Region = () =>
+  applyDecorators(
+    IsString({ message: 'region : texte attendu' }),
+    MinLength(2, { message: 'region : 2 caractères au moins' }),
+    MaxLength(100, { message: 'region : 100 caractères au plus' }),
+  );
+
 export class CreateCooperativeDto {
   @ApiProperty({ example: 'coop-bretagne' })
   @Matches(/^[a-z0-9-]{3,64}$/, { message: 'id : minuscules, chiffres et tirets (3 à 64)' })
   id!: string;
-  @ApiProperty({ example: "Bretagne Coop'HLM" }) @IsString() @MinLength(2) @MaxLength(200) name!: string;
-  @ApiProperty({ example: 'Bretagne' }) @IsString() @MinLength(2) @MaxLength(100) region!: string;
+  @ApiProperty({ example: "Bretagne Coop'HLM" }) @Name() name!: string;
+  @ApiProperty({ example: 'Bretagne' }) @Region() region!: string;
   @ApiProperty({ example: 'contact@bretagne-coophlm.example' })
   @IsEmail({}, { message: 'email : adresse invalide' })
   email!: string;
 }
 
 export class UpdateCooperativeDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) region?: string;
+  @ApiPropertyOptional() @IsOptional() @Name() name?: string;
+  @ApiPropertyOptional() @IsOptional() @Region() region?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail({}, { message: 'email : adresse invalide' }) email?: string;
   @ApiPropertyOptional({ description: 'An inactive cooperative is not counted in the engagement rate' })
   @IsOptional()

@@ -2222,6 +2222,8 @@ export interface operations {
     ReadsController_inbox: {
         parameters: {
             query?: {
+                /** @description One candidacy's items only */
+                candidacyId?: string;
                 /** @description One stage or several, comma-separated: draft, submitted, on_agenda, under_review, awaiting_complement, lapsed, not_admissible, implementation, visit_to_plan, visit_scheduled, visit_done, award_decision, not_awarded, labelled, mid_term_review, label_withdrawn, renewal_requested, renewed, expired, withdrawn, renounced */
                 stage?: string;
                 cooperativeId?: string;
@@ -2258,6 +2260,8 @@ export interface operations {
     ReadsController_inboxExport: {
         parameters: {
             query?: {
+                /** @description One candidacy's items only */
+                candidacyId?: string;
                 /** @description One stage or several, comma-separated: draft, submitted, on_agenda, under_review, awaiting_complement, lapsed, not_admissible, implementation, visit_to_plan, visit_scheduled, visit_done, award_decision, not_awarded, labelled, mid_term_review, label_withdrawn, renewal_requested, renewed, expired, withdrawn, renounced */
                 stage?: string;
                 cooperativeId?: string;

@@ -5,7 +5,8 @@
  * the focus again.
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { Problem } from '../api/client';
+import { Problem, type FieldProblem } from '../api/client';
+import { capitalised } from '../format';
 
 export function useFieldErrors(form: RefObject<HTMLFormElement | null>) {
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -36,10 +37,19 @@ export function useFieldErrors(form: RefObject<HTMLFormElement | null>) {
   };
 }
 
+/**
+ * The API names the field for programs (« email : adresse invalide »); under the field a person
+ * reads the sentence alone (« Adresse invalide. »).
+ */
+export function fieldSentence(p: FieldProblem): string {
+  const bare = p.message.replace(/^[\w.[\]-]+ : /, '');
+  return `${capitalised(bare)}${/[.!?]$/.test(bare) ? '' : '.'}`;
+}
+
 /** The API's field-level refusal (a 400 naming its fields), shown like the form's own errors. */
 export function useProblemFields(error: unknown, show: (found: Record<string, string>) => void): void {
   useEffect(() => {
     if (error instanceof Problem && error.errors.length)
-      show(Object.fromEntries(error.errors.map((e) => [e.field, e.message])));
+      show(Object.fromEntries(error.errors.map((e) => [e.field, fieldSentence(e)])));
   }, [error]);
 }

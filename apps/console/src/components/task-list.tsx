@@ -8,10 +8,14 @@ import { dueFr } from '../format';
 import { Loading } from './loading';
 import { ProblemAlert } from './problem-alert';
 
-export function useInbox() {
+/** The caller's inbox, or one candidacy's part of it (which the API reads alone). */
+function useInbox(candidacyId?: string) {
   return useQuery({
-    queryKey: ['inbox'],
-    queryFn: () => answer<Page<InboxItem>>(api.GET('/inbox', { params: { query: { limit: 200 } } })),
+    queryKey: ['inbox', { candidacyId }],
+    queryFn: () =>
+      answer<Page<InboxItem>>(
+        api.GET('/inbox', { params: { query: { limit: 200, ...(candidacyId ? { candidacyId } : {}) } } }),
+      ),
   });
 }
 
@@ -20,10 +24,10 @@ export function useInbox() {
  * and, in the list of all tasks, leads to its candidacy.
  */
 export function TaskList({ candidacyId }: { candidacyId?: string }) {
-  const inbox = useInbox();
+  const inbox = useInbox(candidacyId);
   if (inbox.isPending) return <Loading what="vos tâches" />;
   if (inbox.error) return <ProblemAlert error={inbox.error} title="Vos tâches n'ont pas pu être chargées" />;
-  const items = inbox.data.items.filter((i) => !candidacyId || i.candidacyId === candidacyId);
+  const { items } = inbox.data;
   if (items.length === 0) return <Text>Rien à faire pour le moment.</Text>;
   return (
     <List spacing="xs">

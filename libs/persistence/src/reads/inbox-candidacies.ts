@@ -22,6 +22,27 @@ interface Row {
 const SELECT = `SELECT c.id, c.cooperative_id, co.name AS cooperative_name, c.state
   FROM candidacies c JOIN cooperatives co ON co.id = c.cooperative_id`;
 
+/** What a caller narrowed its inbox to: the SQL leaves the other candidacies out at once. */
+export interface InboxNarrowing {
+  candidacyId?: string;
+  cooperativeId?: string;
+  stages?: readonly string[];
+}
+
+/** `AND …` conditions for a narrowing, their parameters numbered from `first`. */
+function narrowed(n: InboxNarrowing, first: number): { sql: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const add = (condition: string, value: unknown) => {
+    params.push(value);
+    conditions.push(condition.replace('?', `$${first + params.length - 1}`));
+  };
+  if (n.candidacyId) add('c.id = ?::uuid', n.candidacyId);
+  if (n.cooperativeId) add('c.cooperative_id = ?', n.cooperativeId);
+  if (n.stages) add('c.stage = ANY(?::text[])', n.stages);
+  return { sql: conditions.map((c) => ` AND ${c}`).join(''), params };
+}
+
 const toCandidacy = (r: Row): InboxCandidacy => ({
   candidacyId: r.id,
   cooperativeId: r.cooperative_id,
@@ -30,8 +51,16 @@ const toCandidacy = (r: Row): InboxCandidacy => ({
 });
 
 /** A cooperative's open candidacies. */
-export async function coopInboxCandidacies(ds: DataSource, cooperativeId: string): Promise<InboxCandidacy[]> {
-  const rows: Row[] = await ds.query(`${SELECT} WHERE c.cooperative_id = $1 AND NOT c.closed`, [cooperativeId]);
+export async function coopInboxCandidacies(
+  ds: DataSource,
+  cooperativeId: string,
+  narrowing: InboxNarrowing = {},
+): Promise<InboxCandidacy[]> {
+  const n = narrowed(narrowing, 2);
+  const rows: Row[] = await ds.query(`${SELECT} WHERE c.cooperative_id = $1 AND NOT c.closed${n.sql}`, [
+    cooperativeId,
+    ...n.params,
+  ]);
   return rows.map(toCandidacy);
 }
 
@@ -39,21 +68,31 @@ export async function coopInboxCandidacies(ds: DataSource, cooperativeId: string
  * Those the federation must act on (`federation_todo`, written by the projection from
  * `needsFederation`) and open ones whose label expires within the horizon seen on `now`.
  */
-export async function federationInboxCandidacies(ds: DataSource, now: Date): Promise<InboxCandidacy[]> {
+export async function federationInboxCandidacies(
+  ds: DataSource,
+  now: Date,
+  narrowing: InboxNarrowing = {},
+): Promise<InboxCandidacy[]> {
+  const n = narrowed(narrowing, 2);
   const rows: Row[] = await ds.query(
-    `${SELECT} WHERE c.federation_todo OR (NOT c.closed AND c.label_expires_on IS NOT NULL AND c.label_expires_on <= $1::date)`,
-    [labelExpiryHorizon(now.toISOString())],
+    `${SELECT} WHERE (c.federation_todo OR (NOT c.closed AND c.label_expires_on IS NOT NULL AND c.label_expires_on <= $1::date))${n.sql}`,
+    [labelExpiryHorizon(now.toISOString()), ...n.params],
   );
   return rows.map(toCandidacy);
 }
 
 /** Open candidacies awaiting a committee decision on a closed agenda, and the visits assigned to `memberId`. */
-export async function committeeInboxCandidacies(ds: DataSource, memberId: string): Promise<InboxCandidacy[]> {
+export async function committeeInboxCandidacies(
+  ds: DataSource,
+  memberId: string,
+  narrowing: InboxNarrowing = {},
+): Promise<InboxCandidacy[]> {
+  const n = narrowed(narrowing, 3);
   const rows: Row[] = await ds.query(
     `${SELECT} WHERE NOT c.closed AND (
        (c.stage = ANY($2::text[]) AND (c.state->'agenda'->>'closed')::boolean IS TRUE)
-       OR (c.stage = 'visit_scheduled' AND c.state->'visit'->>'visitorId' = $1))`,
-    [memberId, COMMITTEE_DECISION_STAGES],
+       OR (c.stage = 'visit_scheduled' AND c.state->'visit'->>'visitorId' = $1))${n.sql}`,
+    [memberId, COMMITTEE_DECISION_STAGES, ...n.params],
   );
   return rows.map(toCandidacy);
 }

@@ -5,6 +5,7 @@ import {
   committeeInboxCandidacies,
   coopInboxCandidacies,
   federationInboxCandidacies,
+  InboxNarrowing,
 } from '../reads/inbox-candidacies';
 import { federationKpis } from '../reads/kpis';
 import { engagementPopularity, practiceRows } from '../reads/practices';
@@ -15,9 +16,11 @@ export class ReadModels {
 
   candidacies = (filter: CandidacyListFilter, scopeCooperativeId?: string, now?: Date) =>
     listCandidacies(this.ds, filter, scopeCooperativeId, now);
-  coopInbox = (cooperativeId: string) => coopInboxCandidacies(this.ds, cooperativeId);
-  federationInbox = (now: Date) => federationInboxCandidacies(this.ds, now);
-  committeeInbox = (memberId: string) => committeeInboxCandidacies(this.ds, memberId);
+  coopInbox = (cooperativeId: string, narrowing?: InboxNarrowing) =>
+    coopInboxCandidacies(this.ds, cooperativeId, narrowing);
+  federationInbox = (now: Date, narrowing?: InboxNarrowing) => federationInboxCandidacies(this.ds, now, narrowing);
+  committeeInbox = (memberId: string, narrowing?: InboxNarrowing) =>
+    committeeInboxCandidacies(this.ds, memberId, narrowing);
   sessionAgenda = (sessionId: string, now?: Date) => sessionAgenda(this.ds, sessionId, now);
   kpis = (now?: Date) => federationKpis(this.ds, now);
   practiceRows = () => practiceRows(this.ds);

@@ -5,6 +5,7 @@
  * practices the dossiers choose. Every chart has its data table beside it: the table is what a
  * screen reader reads (the chart is hidden from it) and what a person copies.
  */
+import '@mantine/charts/styles.css';
 import { useState, type ReactNode } from 'react';
 import { BarChart, LineChart } from '@mantine/charts';
 import { Anchor, Button, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';

@@ -1,10 +1,10 @@
 /**
  * The register of cooperatives: every cooperative with its region, contact e-mail and whether it
- * is active (an inactive one is not counted in the engagement rate); a new one registered; one
- * deactivated or reactivated. The API's refusals (an id taken, a field invalid) are shown next to
- * their field.
+ * is active (an inactive one is not counted in the engagement rate); a new one registered; one's
+ * name, region and contact e-mail changed; one deactivated or reactivated. The API's refusals (an
+ * id taken, a field invalid) are shown next to their field.
  */
-import { Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { answer, api, Problem } from '../../api/client';
@@ -36,6 +36,32 @@ const FIELDS: Array<{ key: keyof typeof EMPTY; label: string; description?: stri
     description: 'Court et définitif, en minuscules et tirets : par exemple coop-bretagne.',
   },
 ];
+
+/** The register's text fields, each with its error under it (`data-field` for the focus). */
+function RegisterFields<K extends string>(props: {
+  fields: Array<{ key: K; label: string; description?: string; type?: string }>;
+  values: Record<K, string>;
+  errors: Record<string, string>;
+  onChange: (key: K, value: string) => void;
+}) {
+  return (
+    <>
+      {props.fields.map((f) => (
+        <TextInput
+          key={f.key}
+          data-field={f.key}
+          label={f.label}
+          description={f.description}
+          type={f.type ?? 'text'}
+          withAsterisk
+          value={props.values[f.key]}
+          onChange={(e) => props.onChange(f.key, e.currentTarget.value)}
+          error={props.errors[f.key]}
+        />
+      ))}
+    </>
+  );
+}
 
 function Registration() {
   const queries = useQueryClient();
@@ -72,23 +98,15 @@ function Registration() {
           Inscrire une coopérative
         </h2>
         <Group align="flex-start" grow>
-          {FIELDS.map((f) => (
-            <TextInput
-              key={f.key}
-              data-field={f.key}
-              label={f.label}
-              description={f.description}
-              type={f.type ?? 'text'}
-              withAsterisk
-              value={values[f.key]}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                setValues((v) => ({ ...v, [f.key]: value }));
-                clear(f.key);
-              }}
-              error={errors[f.key]}
-            />
-          ))}
+          <RegisterFields
+            fields={FIELDS}
+            values={values}
+            errors={errors}
+            onChange={(key, value) => {
+              setValues((v) => ({ ...v, [key]: value }));
+              clear(key);
+            }}
+          />
         </Group>
         <ProblemAlert
           error={register.error instanceof Problem && register.error.errors.length ? undefined : register.error}
@@ -100,6 +118,88 @@ function Registration() {
         </Button>
       </Stack>
     </form>
+  );
+}
+
+type Contact = Pick<Cooperative, 'name' | 'region' | 'email'>;
+const CONTACT_FIELDS = FIELDS.filter((f) => f.key !== 'id') as Array<(typeof FIELDS)[number] & { key: keyof Contact }>;
+
+/** A cooperative's name, region and contact e-mail, changed in a dialog. */
+function ContactEditor({ c, onSaved }: { c: Cooperative; onSaved: (message: string) => void }) {
+  const queries = useQueryClient();
+  const [opened, setOpened] = useState(false);
+  const [values, setValues] = useState<Contact>({ name: c.name, region: c.region, email: c.email });
+  const form = useRef<HTMLFormElement>(null);
+  const { errors, show, clear } = useFieldErrors(form);
+  const save = useMutation({
+    mutationFn: () =>
+      answer<Cooperative>(
+        api.PATCH('/cooperatives/{cooperativeId}', { params: { path: { cooperativeId: c.id } }, body: values }),
+      ),
+    onSuccess: async (saved) => {
+      await queries.invalidateQueries({ queryKey: ['cooperatives'] });
+      setOpened(false);
+      onSaved(`Les coordonnées de ${saved.name} sont enregistrées.`);
+    },
+  });
+  useProblemFields(save.error, show);
+  const open = () => {
+    setValues({ name: c.name, region: c.region, email: c.email });
+    save.reset();
+    show({});
+    setOpened(true);
+  };
+  return (
+    <>
+      <Button variant="default" size="xs" onClick={open}>
+        Modifier<span className="visually-hidden"> les coordonnées de {c.name}</span>
+      </Button>
+      <Modal
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title={`Coordonnées de ${c.name}`}
+        size="lg"
+        closeButtonProps={{ 'aria-label': 'Fermer sans enregistrer' }}
+      >
+        <form
+          ref={form}
+          noValidate
+          aria-label={`Coordonnées de ${c.name}`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            const found = Object.fromEntries(
+              CONTACT_FIELDS.filter((f) => !values[f.key].trim()).map((f) => [f.key, `${f.label} : à renseigner.`]),
+            );
+            show(found);
+            if (Object.keys(found).length === 0) save.mutate();
+          }}
+        >
+          <Stack gap="sm">
+            <RegisterFields
+              fields={CONTACT_FIELDS}
+              values={values}
+              errors={errors}
+              onChange={(key, value) => {
+                setValues((v) => ({ ...v, [key]: value }));
+                clear(key);
+              }}
+            />
+            <ProblemAlert
+              error={save.error instanceof Problem && save.error.errors.length ? undefined : save.error}
+              title="Les coordonnées n'ont pas été enregistrées"
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setOpened(false)}>
+                Annuler
+              </Button>
+              <Button type="submit" loading={save.isPending}>
+                Enregistrer les coordonnées
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
   );
 }
 
@@ -127,6 +227,7 @@ function ActiveToggle({ c }: { c: Cooperative }) {
 }
 
 export function RegisterPage() {
+  const [saved, setSaved] = useState('');
   const cooperatives = useQuery({
     queryKey: ['cooperatives'],
     queryFn: () => answer<Cooperative[]>(api.GET('/cooperatives')),
@@ -147,6 +248,9 @@ export function RegisterPage() {
               {cooperatives.data.filter((c) => c.active).length} coopératives actives sur {cooperatives.data.length}.
               Une coopérative inactive n&apos;est pas comptée dans le taux d&apos;engagement.
             </Text>
+            <Text role="status" mb="sm">
+              {saved}
+            </Text>
             <Table striped withTableBorder>
               <Table.Thead>
                 <Table.Tr>
@@ -154,7 +258,7 @@ export function RegisterPage() {
                   <Table.Th scope="col">Région</Table.Th>
                   <Table.Th scope="col">Courriel de contact</Table.Th>
                   <Table.Th scope="col">Statut</Table.Th>
-                  <Table.Th scope="col">Action</Table.Th>
+                  <Table.Th scope="col">Actions</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -172,7 +276,10 @@ export function RegisterPage() {
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      <ActiveToggle c={c} />
+                      <Group gap="xs" align="flex-start">
+                        <ContactEditor c={c} onSaved={setSaved} />
+                        <ActiveToggle c={c} />
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 ))}
