@@ -42,7 +42,7 @@ function screens(id: string, coop: string, session: string): Array<[string, Arra
       [
         [c, coop],
         [`${c}/history`, coop],
-        ['/inbox?limit=200', coop],
+        [`/inbox?limit=200&candidacyId=${id}`, coop],
       ],
     ],
     [
@@ -97,7 +97,7 @@ function screens(id: string, coop: string, session: string): Array<[string, Arra
       [
         [c, 'federation'],
         [`${c}/history`, 'federation'],
-        ['/inbox?limit=200', 'federation'],
+        [`/inbox?limit=200&candidacyId=${id}`, 'federation'],
         ['/committee-members', 'federation'],
       ],
     ],
