@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     workflowBundle,
     activities: createCandidacyActivities(ds),
     shutdownGraceTime: '10 seconds',
+    stickyQueueScheduleToStartTimeout: config.workerStickyTimeoutMs,
   });
   // E-mails leave from the outbox, beside the workflows (docs/adr/0007-notifications.md).
   const notifications = new NotificationSender(ds);

@@ -10,7 +10,7 @@
  *  f. the production shape: a and c again on the dev server, then on the full Temporal server on
  *     PostgreSQL with 1 and with 2 workers (2 API instances), with the servers' and workers' peak RSS.
  * BENCH_N_DECISIONS, BENCH_N_CYCLES, BENCH_N_SHAPE_DECISIONS, BENCH_N_SHAPE_CYCLES, BENCH_SECTIONS
- * (e.g. "a,b") tune a run.
+ * (e.g. "a,b") and BENCH_SHAPES (section f's shapes by place, e.g. "2,3") tune a run.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -213,18 +213,33 @@ function workflowSuite(): void {
 }
 
 /** The shapes compared in section f, started one after the other on the same ports. */
-const SHAPES: Array<{ name: string; server: 'dev' | 'full'; workers: number }> = [
+const ALL_SHAPES: Array<{ name: string; server: 'dev' | 'full'; workers: number; env?: Record<string, string> }> = [
   { name: 'dev server (SQLite), 1 worker, 1 API', server: 'dev', workers: 1 },
   { name: 'full server (PostgreSQL), 1 worker, 2 APIs', server: 'full', workers: 1 },
   { name: 'full server (PostgreSQL), 2 workers, 2 APIs', server: 'full', workers: 2 },
+  {
+    name: 'full server (PostgreSQL), 2 workers, 2 APIs, sticky queue 1 s',
+    server: 'full',
+    workers: 2,
+    env: { QC_WORKER_STICKY_TIMEOUT_MS: '1000' },
+  },
 ];
+/** BENCH_SHAPES=2,3: only these shapes (by their place in the list, from 0). */
+const SHAPES = process.env.BENCH_SHAPES
+  ? process.env.BENCH_SHAPES.split(',').map((i) => ALL_SHAPES[Number(i)]!)
+  : ALL_SHAPES;
 
 async function startShape(
   shape: (typeof SHAPES)[number],
 ): Promise<BenchedSystem & { temporalAddress: string; stop(): Promise<void> }> {
   const dataDir = join(REPO_ROOT, '.data', 'bench-shape');
   rmSync(dataDir, { recursive: true, force: true });
-  const env = { QC_ALLOW_POLICY_CHOICE: 'true', QC_DEMO_MONTH_MS: String(DEMO_MONTH_MS), ...UNLIMITED_RATES };
+  const env = {
+    QC_ALLOW_POLICY_CHOICE: 'true',
+    QC_DEMO_MONTH_MS: String(DEMO_MONTH_MS),
+    ...UNLIMITED_RATES,
+    ...shape.env,
+  };
   if (shape.server === 'dev') {
     const stack = await startStack({ dataDir, ports: BENCH_PORTS, policy: 'standard', env });
     return { ...benched(stack), temporalAddress: stack.temporalAddress, stop: () => stack.stop() };

@@ -37,6 +37,12 @@ export interface RuntimeConfig {
   maxQueryStringLength: number;
   /** The Temporal UI the operators use (QC_TEMPORAL_UI_URL), if any: the Fédération gets each workflow's link. */
   temporalUiUrl?: string;
+  /**
+   * Worker: how long a workflow task waits on this worker's sticky queue before any worker may
+   * take it (QC_WORKER_STICKY_TIMEOUT_MS; default 10 s, the SDK's). With several workers, a busy
+   * worker holds its workflows' tasks that long.
+   */
+  workerStickyTimeoutMs: number;
 }
 
 const int = (value: string | undefined, fallback: number) => (value ? Number.parseInt(value, 10) : fallback);
@@ -58,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     },
     maxQueryStringLength: int(env.QC_MAX_QUERY_STRING, 2_048),
     temporalUiUrl: env.QC_TEMPORAL_UI_URL?.replace(/\/+$/, '') || undefined,
+    workerStickyTimeoutMs: int(env.QC_WORKER_STICKY_TIMEOUT_MS, 10_000),
   };
 }
 
