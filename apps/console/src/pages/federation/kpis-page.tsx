@@ -19,6 +19,11 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { capitalised, dateFr, dueFr, monthFr, numberFr, percentFr } from '../../format';
 
 const CHART_HEIGHT = 280;
+/**
+ * Every chart: drawn for the eye only (its table beside it is what a screen reader reads and the
+ * keyboard reaches), no tooltip, axis text dark enough to read.
+ */
+const CHART = { accessibilityLayer: false, withTooltip: false, textColor: 'gray.8' } as const;
 
 export function KpisPage() {
   const kpis = useQuery({ queryKey: ['kpis'], queryFn: () => answer<Kpis>(api.GET('/kpis')) });
@@ -116,16 +121,14 @@ function Engagement({ kpis }: { kpis: Kpis }) {
       summary={`${percentFr(now.rate)} des coopératives actives sont engagées dans la démarche (${numberFr(now.engaged)} sur ${numberFr(now.activeCooperatives)}) ; l'objectif est de ${target} % en trois ans.`}
       chart={
         <LineChart
+          {...CHART}
           h={CHART_HEIGHT}
-          accessibilityLayer={false}
           data={history.map((h) => ({ month: monthFr(h.month, true), rate: Math.round(h.rate * 1000) / 10 }))}
           dataKey="month"
           series={[{ name: 'rate', label: "Taux d'engagement", color: 'blue.8' }]}
           referenceLines={[{ y: target, label: `Objectif ${target} %`, color: 'red.9' }]}
           yAxisProps={{ domain: [0, 100] }}
           valueFormatter={(v) => `${numberFr(v)} %`}
-          textColor="gray.8"
-          withTooltip={false}
         />
       }
     >
@@ -157,8 +160,8 @@ function Funnel({ kpis }: { kpis: Kpis }) {
       summary={`${numberFr(total)} candidature${total > 1 ? 's' : ''} en cours, de la préparation du dossier au renouvellement du label ; ${closedFr(closed.reduce((n, f) => n + f.count, 0))}.`}
       chart={
         <BarChart
+          {...CHART}
           h={Math.max(CHART_HEIGHT, open.length * 26)}
-          accessibilityLayer={false}
           orientation="vertical"
           data={open.map((f) => ({ stage: capitalised(f.stageLabel), count: f.count }))}
           dataKey="stage"
@@ -166,8 +169,6 @@ function Funnel({ kpis }: { kpis: Kpis }) {
           yAxisProps={{ width: 220 }}
           xAxisProps={{ allowDecimals: false }}
           valueFormatter={numberFr}
-          textColor="gray.8"
-          withTooltip={false}
         />
       }
     >
@@ -196,16 +197,14 @@ function TimeInStage({ kpis }: { kpis: Kpis }) {
       chart={
         timed.length > 0 && (
           <BarChart
+            {...CHART}
             h={Math.min(CHART_HEIGHT, 80 + timed.length * 32)}
-            accessibilityLayer={false}
             orientation="vertical"
             data={timed.map((f) => ({ stage: capitalised(f.stageLabel), days: f.medianDaysInStage }))}
             dataKey="stage"
             series={[{ name: 'days', label: 'Jours (médiane)', color: 'teal.9' }]}
             yAxisProps={{ width: 220 }}
             valueFormatter={numberFr}
-            textColor="gray.8"
-            withTooltip={false}
           />
         )
       }
@@ -315,15 +314,13 @@ function CommitteeWorkload({ kpis }: { kpis: Kpis }) {
       chart={
         sessions.length > 0 && (
           <BarChart
+            {...CHART}
             h={CHART_HEIGHT}
-            accessibilityLayer={false}
             data={sessions.map((s) => ({ session: dateFr(s.sessionDate), items: s.items }))}
             dataKey="session"
             series={[{ name: 'items', label: 'Dossiers', color: 'blue.8' }]}
             yAxisProps={{ allowDecimals: false }}
             valueFormatter={numberFr}
-            textColor="gray.8"
-            withTooltip={false}
           />
         )
       }
@@ -365,15 +362,13 @@ function Practices({ practices }: { practices: EngagementPopularity }) {
       summary={`Les engagements choisis dans ${dossiersFr(practices.dossiers)}, du plus choisi au moins choisi, avec les indicateurs les plus utilisés pour chacun.`}
       chart={
         <BarChart
+          {...CHART}
           h={CHART_HEIGHT}
-          accessibilityLayer={false}
           data={practices.engagements.map((e) => ({ engagement: e.engagementId, count: e.count }))}
           dataKey="engagement"
           series={[{ name: 'count', label: 'Dossiers', color: 'teal.9' }]}
           yAxisProps={{ allowDecimals: false }}
           valueFormatter={numberFr}
-          textColor="gray.8"
-          withTooltip={false}
         />
       }
     >
