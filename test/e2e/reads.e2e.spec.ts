@@ -22,6 +22,7 @@ const decision = (sessionId: string) => ({ sessionId, motivation: 'Décision mot
 interface Item {
   candidacyId: string;
   cooperativeId: string;
+  cooperativeName: string;
   what: string;
   dueBy: string | null;
   action: string | null;
@@ -408,6 +409,23 @@ describe('B through its lifecycle (demo policy): each inbox at each step', () =>
       ]),
     );
     expect(federation.find((i) => i.action?.endsWith('/answer'))!.what).toContain('Comment mesurer l’indicateur C3 ?');
+  });
+
+  it("renaming a cooperative in the register renames it in the federation's tasks at once", async () => {
+    const named = async () => itemsOf((await inbox('federation')).items, ids.B!).map((i) => i.what);
+    const before = await named();
+    const { name } = (await call('GET', '/cooperatives', { as: 'federation' })).body.find((c: any) => c.id === B);
+    expect(before.every((what) => what.includes(name))).toBe(true);
+
+    const renamed = await call('PATCH', `/cooperatives/${B}`, { as: 'federation', body: { name: 'Coop Renommée' } });
+    expect(renamed.status).toBe(200);
+    expect(await named()).toEqual(before.map((what) => what.replaceAll(name, 'Coop Renommée')));
+    expect(itemsOf((await inbox('federation')).items, ids.B!).every((i) => i.cooperativeName === 'Coop Renommée')).toBe(
+      true,
+    );
+
+    await call('PATCH', `/cooperatives/${B}`, { as: 'federation', body: { name } });
+    expect(await named()).toEqual(before);
   });
 
   it('a checkpoint report still missing after its deadline is overdue: in the list, the federation inbox and the KPIs', async () => {

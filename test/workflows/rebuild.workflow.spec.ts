@@ -26,3 +26,22 @@ it('finds every read model equal to its rebuild, and repairs a damaged one', asy
   expect(row.stage).toBe('labelled');
   expect((await rebuildReadModels(h.ds, { dryRun: true })).changed).toEqual([]);
 });
+
+it("finds the federation's tasks on a candidacy lost or altered, and writes them again", async () => {
+  const d = await CandidacyDriver.open(h, 'coop-test-46');
+  await reach.labelled(d);
+  const tasks = () =>
+    h.ds.query('SELECT what_fr, listed_from_horizon::text AS horizon FROM federation_tasks WHERE candidacy_id = $1', [
+      d.candidacyId,
+    ]);
+  const written = await tasks();
+  expect(written).toEqual([
+    { what_fr: expect.stringMatching(/^Label de .* expirant le /), horizon: expect.any(String) },
+  ]);
+
+  await h.ds.query(`UPDATE federation_tasks SET what_fr = 'autre chose' WHERE candidacy_id = $1`, [d.candidacyId]);
+  expect((await rebuildReadModels(h.ds, { dryRun: true })).changed).toEqual([d.candidacyId]);
+  await h.ds.query('DELETE FROM federation_tasks WHERE candidacy_id = $1', [d.candidacyId]);
+  expect((await rebuildReadModels(h.ds)).changed).toEqual([d.candidacyId]);
+  expect(await tasks()).toEqual(written);
+});

@@ -17,7 +17,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import autocannon from 'autocannon';
-import { createDataSource, federationInboxCandidacies, federationKpis, listCandidacies } from '@qualicoop/persistence';
+import { createDataSource, federationInbox, federationKpis, listCandidacies } from '@qualicoop/persistence';
 import { REPO_ROOT } from '@qualicoop/platform';
 import { SQLITE_PRAGMAS } from '../temporal-server';
 import { Stack, startStack } from '../stack';
@@ -85,7 +85,12 @@ async function reads(stack: Stack): Promise<void> {
         'federation',
         () => listCandidacies(ds, { limit: 20, offset: 0 }),
       ],
-      ['federation inbox', '/inbox', 'federation', () => federationInboxCandidacies(ds, new Date())],
+      [
+        'federation inbox (first 100)',
+        '/inbox',
+        'federation',
+        () => federationInbox(ds, new Date(), { limit: 100, offset: 0 }),
+      ],
       ['KPIs', '/kpis', 'federation', () => federationKpis(ds)],
     ];
     const rows: Array<Array<string | number>> = [];

@@ -4,7 +4,8 @@
  * derives from the domain's rules.
  */
 import { DataSource } from 'typeorm';
-import { CandidacyState, needsFederation, overdueCheckpoints } from '@qualicoop/domain';
+import { CandidacyState, overdueCheckpoints } from '@qualicoop/domain';
+import { replaceFederationTasks } from '@qualicoop/persistence';
 
 export async function seedTenThousand(ds: DataSource): Promise<void> {
   const [{ count }] = await ds.query('SELECT count(*)::int AS count FROM candidacies');
@@ -25,19 +26,29 @@ export async function seedTenThousand(ds: DataSource): Promise<void> {
        FROM generate_series(1, $1) g, (SELECT state FROM candidacies ORDER BY updated_at DESC LIMIT 1) t`,
       [missing],
     );
-    // The columns the projection writes from the domain's rules, as it would for these states.
-    const rows = await ds.query<Array<{ id: string; state: CandidacyState }>>(
-      `SELECT id, state FROM candidacies WHERE cooperative_id LIKE 'bench-coop-%'`,
+    // What the projection writes from the domain's rules, as it would for these states.
+    const rows = await ds.query<Array<{ id: string; state: CandidacyState; name: string }>>(
+      `SELECT c.id, c.state, co.name FROM candidacies c JOIN cooperatives co ON co.id = c.cooperative_id
+        WHERE c.cooperative_id LIKE 'bench-coop-%'`,
     );
     await ds.query(
-      `UPDATE candidacies c SET federation_todo = r.todo, overdue_checkpoints = r.overdue
-         FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::boolean[]) AS todo, unnest($3::jsonb[]) AS overdue) r WHERE c.id = r.id`,
+      `UPDATE candidacies c SET overdue_checkpoints = r.overdue
+         FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::jsonb[]) AS overdue) r WHERE c.id = r.id`,
       [
         rows.map((r) => r.id),
-        rows.map((r) => needsFederation(r.state)),
         rows.map((r) => (overdueCheckpoints(r.state).length ? JSON.stringify(overdueCheckpoints(r.state)) : null)),
       ],
     );
+    for (let i = 0; i < rows.length; i += 1000) {
+      const chunk = rows.slice(i, i + 1000);
+      await ds.transaction((tx) =>
+        replaceFederationTasks(
+          tx,
+          chunk.map((r) => ({ candidacyId: r.id, state: r.state, cooperativeName: r.name })),
+        ),
+      );
+    }
+    await ds.query('ANALYZE federation_tasks');
     await ds.query('ANALYZE candidacies');
   }
 }

@@ -10,12 +10,14 @@ import { DocumentEntity } from './entities/document.entity';
 import { IdempotencyRecordEntity } from './entities/idempotency-record.entity';
 import { PersonEntity } from './entities/person.entity';
 import { ReportEntity } from './entities/report.entity';
+import { FederationTaskEntity } from './entities/federation-task.entity';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
 import { ApiTables1763900000001 } from './migrations/1763900000001-api-tables';
 import { FederationAttention1763900000002 } from './migrations/1763900000002-federation-attention';
 import { RulesFromTheDomain1763900000003 } from './migrations/1763900000003-rules-from-the-domain';
 import { DocumentContents1763900000004 } from './migrations/1763900000004-document-contents';
 import { SharedRateLimits1763900000005 } from './migrations/1763900000005-shared-rate-limits';
+import { FederationTasks1763900000006 } from './migrations/1763900000006-federation-tasks';
 
 export const ENTITIES = [
   CooperativeEntity,
@@ -29,6 +31,7 @@ export const ENTITIES = [
   DocumentEntity,
   ReportEntity,
   IdempotencyRecordEntity,
+  FederationTaskEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -37,6 +40,7 @@ export const MIGRATIONS = [
   RulesFromTheDomain1763900000003,
   DocumentContents1763900000004,
   SharedRateLimits1763900000005,
+  FederationTasks1763900000006,
 ];
 
 /**

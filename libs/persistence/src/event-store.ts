@@ -38,10 +38,12 @@ async function project(tx: EntityManager, events: RecordedEvent[]): Promise<void
   // A new cycle (renewal) starts its sequence again at 1 from the carried state.
   let state: CandidacyState | undefined = row?.state;
   let stageSince: string | undefined;
-  // People read the cooperative's name in e-mails, not its id.
-  const [cooperative] = await tx.query<Array<{ name: string }>>('SELECT name FROM cooperatives WHERE id = $1', [
-    first.cooperativeId,
-  ]);
+  // People read the cooperative's name in e-mails and tasks, not its id. The share lock makes a
+  // rename wait until these tasks are written, or this projection wait for the new name.
+  const [cooperative] = await tx.query<Array<{ name: string }>>(
+    'SELECT name FROM cooperatives WHERE id = $1 FOR SHARE',
+    [first.cooperativeId],
+  );
   const cooperativeName = cooperative?.name ?? first.cooperativeId;
   for (const r of events) {
     const before = state?.stage;
@@ -73,6 +75,7 @@ async function project(tx: EntityManager, events: RecordedEvent[]): Promise<void
   await upsertReadModel(tx, {
     candidacyId: last.candidacyId,
     cooperativeId: last.cooperativeId,
+    cooperativeName,
     cycle: last.cycle,
     state: state!,
     openedAt: first.event.at,

@@ -17,4 +17,6 @@ export * from './entities/person.entity';
 export * from './entities/document.entity';
 export * from './entities/report.entity';
 export * from './entities/idempotency-record.entity';
+export * from './entities/federation-task.entity';
+export * from './federation-tasks';
 export * from './repositories';

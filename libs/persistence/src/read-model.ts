@@ -1,15 +1,18 @@
 /**
- * Writes a candidacy's read-model row from its folded state: one statement shared by the
- * projection (event-store.ts) and the rebuild command (rebuild.ts), so both derive the columns
- * the same way.
+ * Writes a candidacy's read models from its folded state (its row, and the federation's tasks on
+ * it): shared by the projection (event-store.ts) and the rebuild command (rebuild.ts), so both
+ * derive them the same way.
  */
 import { EntityManager } from 'typeorm';
-import { CandidacyState, isClosed, needsFederation, overdueCheckpoints, searchableDates } from '@qualicoop/domain';
+import { CandidacyState, isClosed, overdueCheckpoints, searchableDates } from '@qualicoop/domain';
 import { candidacyWorkflowId } from '@qualicoop/contracts';
+import { replaceFederationTasks } from './federation-tasks';
 
 export interface ReadModelRow {
   candidacyId: string;
   cooperativeId: string;
+  /** Read by the caller under a share lock on the cooperative (see federation-tasks.ts). */
+  cooperativeName: string;
   cycle: number;
   state: CandidacyState;
   /** Used when the row is created, or always when `rebuild`. */
@@ -29,13 +32,13 @@ export async function upsertReadModel(tx: EntityManager, row: ReadModelRow): Pro
   await tx.query(
     `INSERT INTO candidacies (id, cooperative_id, workflow_id, cycle, stage, closed, opened_at, stage_since,
        next_deadline_at, next_deadline_label, label_expires_on, dossier_version, last_sequence, state, updated_at,
-       federation_todo, overdue_checkpoints)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8, $7::timestamptz), $9, $10, $11, $12, $13, $14, $15, $17, $18)
+       overdue_checkpoints)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8, $7::timestamptz), $9, $10, $11, $12, $13, $14, $15, $17)
      ON CONFLICT (id) DO UPDATE SET cycle = $4, stage = $5, closed = $6,
        opened_at = CASE WHEN $16 THEN $7::timestamptz ELSE candidacies.opened_at END,
        stage_since = COALESCE($8, candidacies.stage_since), next_deadline_at = $9, next_deadline_label = $10,
        label_expires_on = $11, dossier_version = $12, last_sequence = $13, state = $14, updated_at = $15,
-       federation_todo = $17, overdue_checkpoints = $18`,
+       overdue_checkpoints = $17`,
     [
       row.candidacyId,
       row.cooperativeId,
@@ -53,8 +56,8 @@ export async function upsertReadModel(tx: EntityManager, row: ReadModelRow): Pro
       s,
       row.updatedAt,
       row.rebuild ?? false,
-      needsFederation(s),
       overdue.length ? JSON.stringify(overdue) : null,
     ],
   );
+  await replaceFederationTasks(tx, [{ candidacyId: row.candidacyId, state: s, cooperativeName: row.cooperativeName }]);
 }

@@ -4,7 +4,9 @@
  * Each candidacy is rebuilt in its own transaction, under the same row lock the projection uses.
  */
 import { DataSource } from 'typeorm';
-import { CandidacyState, evolve, needsFederation, overdueCheckpoints } from '@qualicoop/domain';
+import { isDeepStrictEqual } from 'node:util';
+import { CandidacyState, evolve, overdueCheckpoints } from '@qualicoop/domain';
+import { federationTaskRows, storedFederationTasks } from './federation-tasks';
 import { upsertReadModel } from './read-model';
 
 export interface RebuildReport {
@@ -55,29 +57,37 @@ export async function rebuildReadModels(ds: DataSource, opts: { dryRun?: boolean
           [id],
         )
       )[0]!.cooperative_id;
+      const [named] = await tx.query<Array<{ name: string }>>('SELECT name FROM cooperatives WHERE id = $1 FOR SHARE', [
+        cooperative,
+      ]);
+      const cooperativeName = named?.name ?? cooperative;
       const { state, stageSince, openedAt, last } = foldCandidacy(events);
       report.candidacies += 1;
       report.events += events.length;
       // Compared as jsonb (key order and absent fields do not count), with the columns derived from it.
       const overdue = overdueCheckpoints(state);
       const [same] = await tx.query<Array<{ same: boolean }>>(
-        `SELECT (state = $2::jsonb AND stage = $3 AND cycle = $4 AND last_sequence = $5 AND federation_todo = $6
-                 AND overdue_checkpoints IS NOT DISTINCT FROM $7::jsonb) AS same FROM candidacies WHERE id = $1`,
+        `SELECT (state = $2::jsonb AND stage = $3 AND cycle = $4 AND last_sequence = $5
+                 AND overdue_checkpoints IS NOT DISTINCT FROM $6::jsonb) AS same FROM candidacies WHERE id = $1`,
         [
           id,
           JSON.stringify(state),
           state.stage,
           last.cycle,
           last.sequence,
-          needsFederation(state),
           overdue.length ? JSON.stringify(overdue) : null,
         ],
       );
-      if (!same?.same) report.changed.push(id);
+      const tasksSame = isDeepStrictEqual(
+        await storedFederationTasks(tx, id),
+        federationTaskRows([{ candidacyId: id, state, cooperativeName }]),
+      );
+      if (!same?.same || !tasksSame) report.changed.push(id);
       if (opts.dryRun) return;
       await upsertReadModel(tx, {
         candidacyId: id,
         cooperativeId: cooperative,
+        cooperativeName,
         cycle: last.cycle,
         state,
         openedAt,

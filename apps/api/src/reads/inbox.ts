@@ -1,19 +1,20 @@
 /**
- * Each actor's inbox over HTTP: the domain's tasks on the candidacies the read side narrowed to,
- * each with the API call that does it, sorted by due date (undated last).
+ * Each actor's inbox over HTTP, each item with the API call that does it, sorted by due date
+ * (undated last): the cooperative's and the committee's are the domain's tasks on the few
+ * candidacies the read side narrowed to; the federation's comes filtered, sorted and paged from
+ * its read model.
  */
 import {
   CommandType,
   committeeTasks,
   coopTasks,
-  federationTasks,
   parisDateOf,
   Stage,
   STAGE_LABELS_FR,
   Task,
   TaskAction,
 } from '@qualicoop/domain';
-import type { InboxCandidacy } from '@qualicoop/persistence';
+import type { FederationTaskItem, InboxCandidacy } from '@qualicoop/persistence';
 
 export interface InboxItem {
   candidacyId: string;
@@ -98,7 +99,7 @@ const itemsOf = (c: InboxCandidacy, tasks: Task[], now: Date): InboxItem[] =>
     stageLabel: STAGE_LABELS_FR[c.state.stage],
     what: t.whatFr,
     dueBy: t.dueAt,
-    overdue: t.dueAt !== null && Date.parse(t.dueAt) < now.getTime(),
+    overdue: isOverdue(t.dueAt, now),
     ...call(c.candidacyId, t.action),
     ...(t.sessionId ? { sessionId: t.sessionId } : {}),
   }));
@@ -122,13 +123,21 @@ export function coopInbox(candidacies: InboxCandidacy[], now: Date, filter: Inbo
   );
 }
 
-export function federationInbox(candidacies: InboxCandidacy[], now: Date, filter: InboxFilter = {}): InboxItem[] {
-  return sortInbox(
-    candidacies
-      .flatMap((c) => itemsOf(c, federationTasks(c.state, now.toISOString(), c.cooperativeName), now))
-      .filter((i) => matchesFilter(i, filter)),
-  );
-}
+/** The federation's tasks as the read model returns them (already filtered, sorted and paged). */
+export const federationItems = (tasks: FederationTaskItem[], now: Date): InboxItem[] =>
+  tasks.map((t) => ({
+    candidacyId: t.candidacyId,
+    cooperativeId: t.cooperativeId,
+    cooperativeName: t.cooperativeName,
+    stage: t.stage,
+    stageLabel: STAGE_LABELS_FR[t.stage],
+    what: t.whatFr,
+    dueBy: t.dueAt,
+    overdue: isOverdue(t.dueAt, now),
+    ...call(t.candidacyId, t.action),
+  }));
+
+const isOverdue = (dueAt: string | null, now: Date) => dueAt !== null && Date.parse(dueAt) < now.getTime();
 
 export function committeeInbox(
   candidacies: InboxCandidacy[],

@@ -8,7 +8,8 @@ import { ReadModels } from '@qualicoop/persistence';
 import { ExpensiveRead } from '../common/limits';
 import { AuthedRequest, Roles } from '../auth/auth.guard';
 import { problem } from '../common/error-catalogue';
-import { committeeInbox, coopInbox, federationInbox, InboxFilter } from './inbox';
+import { addDays, parisInstant } from '@qualicoop/domain';
+import { CommitteeInbox, committeeInbox, coopInbox, federationItems, InboxFilter, InboxItem } from './inbox';
 import { inboxCsv } from './inbox-csv';
 import { practicesCsv } from './practices-csv';
 import { InboxQuery, ListCandidaciesQuery, SESSION_ID } from './reads.dto';
@@ -66,17 +67,9 @@ export class ReadsController {
     description: 'REQUEST.VALIDATION_FAILED: an invalid filter, limit or offset (French message per field)',
   })
   async inbox(@Query() query: InboxQuery, @Req() req: AuthedRequest) {
-    const limit = query.limit ?? DEFAULT_INBOX_LIMIT;
-    const offset = query.offset ?? 0;
-    const { role, items, bySession } = await this.inboxOf(req.caller, query);
-    return {
-      role,
-      items: items.slice(offset, offset + limit),
-      total: items.length,
-      limit,
-      offset,
-      ...(bySession ? { bySession } : {}),
-    };
+    const page = { limit: query.limit ?? DEFAULT_INBOX_LIMIT, offset: query.offset ?? 0 };
+    const { role, items, total, bySession } = await this.inboxOf(req.caller, query, page);
+    return { role, items, total, ...page, ...(bySession ? { bySession } : {}) };
   }
 
   @Get('inbox.csv')
@@ -95,8 +88,12 @@ export class ReadsController {
     return inboxCsv((await this.inboxOf(req.caller, query)).items);
   }
 
-  /** Every item of the caller's inbox that passes the query's filters, sorted. */
-  private async inboxOf(caller: AuthedRequest['caller'], query: InboxQuery) {
+  /** The items of the caller's inbox that pass the query's filters, sorted: one page, or every one. */
+  private async inboxOf(
+    caller: AuthedRequest['caller'],
+    query: InboxQuery,
+    page?: { limit: number; offset: number },
+  ): Promise<{ role: string; items: InboxItem[]; total: number; bySession?: CommitteeInbox['bySession'] }> {
     const filter: InboxFilter = {
       ...(query.candidacyId ? { candidacyId: query.candidacyId } : {}),
       ...(query.stage ? { stages: query.stage } : {}),
@@ -105,20 +102,29 @@ export class ReadsController {
       ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
     };
     const now = new Date();
-    if (caller.role === 'coop')
-      return {
-        role: caller.role,
-        items: coopInbox(await this.reads.coopInbox(caller.cooperativeId ?? '', filter), now, filter),
-      };
-    if (caller.role === 'federation')
-      return { role: caller.role, items: federationInbox(await this.reads.federationInbox(now, filter), now, filter) };
+    const paged = (items: InboxItem[]) => ({
+      items: page ? items.slice(page.offset, page.offset + page.limit) : items,
+      total: items.length,
+    });
+    if (caller.role === 'coop') {
+      const candidacies = await this.reads.coopInbox(caller.cooperativeId ?? '', filter);
+      return { role: caller.role, ...paged(coopInbox(candidacies, now, filter)) };
+    }
+    if (caller.role === 'federation') {
+      const { items, total } = await this.reads.federationInbox(now, {
+        ...filter,
+        ...(filter.dueUntil ? { dueBefore: parisInstant(addDays(filter.dueUntil, 1)) } : {}),
+        ...page,
+      });
+      return { role: caller.role, items: federationItems(items, now), total };
+    }
     const { items, bySession } = committeeInbox(
       await this.reads.committeeInbox(caller.sub, filter),
       caller.sub,
       now,
       filter,
     );
-    return { role: caller.role, items, bySession };
+    return { role: caller.role, ...paged(items), bySession };
   }
 
   @Get('committee-sessions/:id/agenda')

@@ -14,14 +14,38 @@ export function labelExpiryHorizon(now: string): string {
   return addCalendarMonths(parisDateOf(now), LABEL_EXPIRY_HORIZON_MONTHS);
 }
 
-/** `cooperativeName` names the cooperative in each sentence. */
-export function federationTasks(s: CandidacyState, now: string, cooperativeName: string): Task[] {
-  return [...actionTasks(s, cooperativeName), ...expiryTasks(s, now, cooperativeName)];
+/** A federation task and the day from which the inbox lists it. */
+export interface ListedTask extends Task {
+  /**
+   * Listed once the "expiring soon" horizon seen on a day (`labelExpiryHorizon`) reaches this
+   * civil date; null: listed whatever the date.
+   */
+  listedFromHorizon: string | null;
 }
 
 /**
- * Whether the federation has to act on this candidacy whatever the date (everything but labels
- * expiring): kept as a column of the read model so that SQL finds these candidacies at once.
+ * Every task the federation has or will have on this candidacy in its current state, each with
+ * the horizon from which it is listed: what the read model keeps, so that SQL can filter, sort
+ * and page the inbox on any day without running the rules again.
+ */
+export function federationTaskList(s: CandidacyState, cooperativeName: string): ListedTask[] {
+  return [
+    ...actionTasks(s, cooperativeName).map((t) => ({ ...t, listedFromHorizon: null })),
+    ...expiryTasks(s, cooperativeName),
+  ];
+}
+
+/** The federation's tasks seen on `now`; `cooperativeName` names the cooperative in each sentence. */
+export function federationTasks(s: CandidacyState, now: string, cooperativeName: string): Task[] {
+  const horizon = labelExpiryHorizon(now);
+  return federationTaskList(s, cooperativeName)
+    .filter((t) => t.listedFromHorizon === null || t.listedFromHorizon <= horizon)
+    .map(({ listedFromHorizon: _, ...t }) => t);
+}
+
+/**
+ * Whether the federation has to act on this candidacy whatever the date. Only migration 3 uses it
+ * (it filled a column that migration 6 replaced with the listed tasks themselves).
  */
 export function needsFederation(s: CandidacyState): boolean {
   return actionTasks(s, '').length > 0;
@@ -71,8 +95,8 @@ function actionTasks(s: CandidacyState, coop: string): Task[] {
   return tasks;
 }
 
-function expiryTasks(s: CandidacyState, now: string, coop: string): Task[] {
-  if (isClosedStage(s.stage) || !s.label || s.label.expiresOn.date > labelExpiryHorizon(now)) return [];
+function expiryTasks(s: CandidacyState, coop: string): ListedTask[] {
+  if (isClosedStage(s.stage) || !s.label) return [];
   const renewal =
     s.stage === 'renewal_requested'
       ? ' (renouvellement demandé)'
@@ -80,6 +104,13 @@ function expiryTasks(s: CandidacyState, now: string, coop: string): Task[] {
         ? ' (renouvellement refusé)'
         : '';
   return [
-    task(`Label de ${coop} expirant le ${deadlineFr(s.label.expiresOn, s)}${renewal}`, s.label.expiresOn.dueAt, VIEW),
+    {
+      ...task(
+        `Label de ${coop} expirant le ${deadlineFr(s.label.expiresOn, s)}${renewal}`,
+        s.label.expiresOn.dueAt,
+        VIEW,
+      ),
+      listedFromHorizon: s.label.expiresOn.date,
+    },
   ];
 }

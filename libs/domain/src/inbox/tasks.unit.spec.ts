@@ -14,7 +14,7 @@ import {
 } from '../lifecycle/lifecycle.helpers.spec';
 import { committeeTasks, dueDecision } from './committee-tasks';
 import { coopTasks } from './coop-tasks';
-import { federationTasks, labelExpiryHorizon, needsFederation } from './federation-tasks';
+import { federationTaskList, federationTasks, labelExpiryHorizon, needsFederation } from './federation-tasks';
 import { overdueCheckpoints } from './task';
 
 const COOP_NAME = 'Coop Atlantique';
@@ -131,7 +131,7 @@ describe("the federation's tasks", () => {
     ]);
   });
 
-  it('given a label, then it appears only within six months of its expiry (a date rule, not a read-model flag)', () => {
+  it('given a label, then it appears only within six months of its expiry (a date rule the read model keeps as a date)', () => {
     const s = labelled().s;
     expect(labelExpiryHorizon('2030-06-16T12:00:00.000Z')).toBe('2030-12-16');
     expect(federationTasks(s, '2030-06-15T12:00:00.000Z', COOP_NAME)).toEqual([]);
@@ -143,6 +143,25 @@ describe("the federation's tasks", () => {
       },
     ]);
     expect(needsFederation(s)).toBe(false);
+    expect(federationTaskList(s, COOP_NAME)).toEqual([
+      expect.objectContaining({
+        whatFr: 'Label de Coop Atlantique expirant le 16 décembre 2030',
+        listedFromHorizon: '2030-12-16',
+      }),
+    ]);
+  });
+
+  it('given tasks due whatever the date, then the listed tasks carry no horizon and are the tasks of any day', () => {
+    const story = labelled();
+    const s = {
+      ...story.s,
+      helpRequests: [{ helpRequestId: 'h1', question: 'Quels indicateurs ?', askedAt: '2030-01-02T09:00:00.000Z' }],
+    };
+    const listed = federationTaskList(s, COOP_NAME);
+    expect(listed.map((t) => t.listedFromHorizon)).toEqual([null, '2030-12-16']);
+    expect(federationTasks(s, '2028-01-01T00:00:00.000Z', COOP_NAME)).toEqual([
+      { whatFr: listed[0]!.whatFr, dueAt: null, action: listed[0]!.action },
+    ]);
   });
 });
 

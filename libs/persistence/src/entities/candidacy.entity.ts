@@ -16,8 +16,6 @@ export class CandidacyEntity {
   @Column('date', { name: 'label_expires_on', nullable: true }) labelExpiresOn!: string | null;
   @Column('int', { name: 'dossier_version', nullable: true }) dossierVersion!: number | null;
   @Column('int', { name: 'last_sequence' }) lastSequence!: number;
-  /** The federation must act (the domain's `needsFederation`), whatever the date. */
-  @Column('boolean', { name: 'federation_todo' }) federationTodo!: boolean;
   /** The checkpoint reports overdue and unfiled (the domain's `overdueCheckpoints`), or null. */
   @Column('jsonb', { name: 'overdue_checkpoints', nullable: true }) overdueCheckpoints!: Array<{
     checkpoint: number;

@@ -1,9 +1,11 @@
 /**
- * The candidacies each inbox looks at. SQL only narrows; what is due, by whom and by when is the
- * domain's rule (`coopTasks`, `federationTasks`, `committeeTasks`), applied to these rows.
+ * The candidacies the cooperative's and the committee's inboxes look at. SQL only narrows; what is
+ * due, by whom and by when is the domain's rule (`coopTasks`, `committeeTasks`), applied to these
+ * few rows on the day asked. The federation's inbox, over every candidacy, has its own read model
+ * (federation-inbox.ts).
  */
 import { DataSource } from 'typeorm';
-import { CandidacyState, COMMITTEE_DECISION_STAGES, labelExpiryHorizon } from '@qualicoop/domain';
+import { CandidacyState, COMMITTEE_DECISION_STAGES } from '@qualicoop/domain';
 
 export interface InboxCandidacy {
   candidacyId: string;
@@ -61,23 +63,6 @@ export async function coopInboxCandidacies(
     cooperativeId,
     ...n.params,
   ]);
-  return rows.map(toCandidacy);
-}
-
-/**
- * Those the federation must act on (`federation_todo`, written by the projection from
- * `needsFederation`) and open ones whose label expires within the horizon seen on `now`.
- */
-export async function federationInboxCandidacies(
-  ds: DataSource,
-  now: Date,
-  narrowing: InboxNarrowing = {},
-): Promise<InboxCandidacy[]> {
-  const n = narrowed(narrowing, 2);
-  const rows: Row[] = await ds.query(
-    `${SELECT} WHERE (c.federation_todo OR (NOT c.closed AND c.label_expires_on IS NOT NULL AND c.label_expires_on <= $1::date))${n.sql}`,
-    [labelExpiryHorizon(now.toISOString()), ...n.params],
-  );
   return rows.map(toCandidacy);
 }
 

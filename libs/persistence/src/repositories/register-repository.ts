@@ -1,5 +1,7 @@
 /** The federation's register: cooperatives, the people who act, the committee calendar. */
 import { DataSource } from 'typeorm';
+import type { CandidacyState } from '@qualicoop/domain';
+import { replaceFederationTasks } from '../federation-tasks';
 import { CommitteeSessionEntity } from '../entities/committee-session.entity';
 import { CooperativeEntity } from '../entities/cooperative.entity';
 import { PersonEntity } from '../entities/person.entity';
@@ -29,17 +31,33 @@ export class RegisterRepository {
     return rows[0] ?? null;
   }
 
-  /** Null when there is no such cooperative; absent fields are kept. */
-  async updateCooperative(
-    id: string,
-    changes: Partial<Omit<CooperativeRecord, 'id'>>,
-  ): Promise<CooperativeRecord | null> {
-    const [rows] = await this.ds.query<[CooperativeRecord[]]>(
-      `UPDATE cooperatives SET name = COALESCE($2, name), region = COALESCE($3, region), email = COALESCE($4, email), active = COALESCE($5, active)
-        WHERE id = $1 RETURNING id, name, region, email, active`,
-      [id, changes.name ?? null, changes.region ?? null, changes.email ?? null, changes.active ?? null],
-    );
-    return rows?.[0] ?? null;
+  /**
+   * Null when there is no such cooperative; absent fields are kept. A new name is written into the
+   * federation's tasks on its open candidacies in the same transaction, their rows locked first
+   * (the projection's lock order: candidacy, then cooperative).
+   */
+  updateCooperative(id: string, changes: Partial<Omit<CooperativeRecord, 'id'>>): Promise<CooperativeRecord | null> {
+    return this.ds.transaction(async (tx) => {
+      const open = changes.name
+        ? await tx.query<Array<{ id: string; state: CandidacyState }>>(
+            'SELECT id, state FROM candidacies WHERE cooperative_id = $1 AND NOT closed ORDER BY id FOR UPDATE',
+            [id],
+          )
+        : [];
+      const [rows] = await tx.query<[CooperativeRecord[]]>(
+        `UPDATE cooperatives SET name = COALESCE($2, name), region = COALESCE($3, region), email = COALESCE($4, email), active = COALESCE($5, active)
+          WHERE id = $1 RETURNING id, name, region, email, active`,
+        [id, changes.name ?? null, changes.region ?? null, changes.email ?? null, changes.active ?? null],
+      );
+      const updated = rows?.[0] ?? null;
+      if (updated && open.length > 0) {
+        await replaceFederationTasks(
+          tx,
+          open.map((c) => ({ candidacyId: c.id, state: c.state, cooperativeName: updated.name })),
+        );
+      }
+      return updated;
+    });
   }
 
   /** The name a person is shown by (a visitor, to the cooperative visited), or null. */
