@@ -3,7 +3,8 @@
  * folder, measures, and writes docs/benchmarks.json and docs/benchmarks.md.
  *  a. decision latency: API (HTTP → Update → response) vs the same Update sent with the
  *     Temporal client, interleaved in one run on one workflow;
- *  b. reads with 10,000 candidacies: list, inbox, KPIs over HTTP (autocannon) vs the same query in SQL;
+ *  b. reads: list, inbox, KPIs and an authenticated no-op over HTTP (autocannon) and the same query in
+ *     SQL, both at concurrency 1 and 8, at 1,000, 10,000 and 100,000 candidacies (BENCH_READ_SIZES);
  *  c. lifecycle throughput: N candidacies driven concurrently through a cycle (demo policy);
  *  d. the wall time of each path of the time-skipping workflow suite;
  *  e. the web console: each screen's API calls at 10,000 candidacies, and its first load in Chromium;
@@ -16,8 +17,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import autocannon from 'autocannon';
-import { createDataSource, federationInbox, federationKpis, listCandidacies } from '@qualicoop/persistence';
+import { createDataSource } from '@qualicoop/persistence';
 import { REPO_ROOT } from '@qualicoop/platform';
 import { SQLITE_PRAGMAS } from '../temporal-server';
 import { Stack, startStack } from '../stack';
@@ -27,7 +27,8 @@ import { startCluster } from '../cluster';
 import { workflowSuiteTimes } from './workflow-suite';
 import { summary, table, timed } from './stats';
 import { consoleCandidacy, consoleFirstLoad, consoleKpiRender, consoleScreens } from './console';
-import { seedTenThousand } from './seed-read-models';
+import { seedCandidacies } from './seed-read-models';
+import { measureReads, READ_SECONDS, READ_SIZES, READS } from './reads';
 
 const N_DECISIONS = Number(process.env.BENCH_N_DECISIONS ?? 200);
 const N_CYCLES = Number(process.env.BENCH_N_CYCLES ?? 500);
@@ -75,57 +76,75 @@ async function latencySection(stack: Stack, client: Client): Promise<void> {
 }
 
 async function reads(stack: Stack): Promise<void> {
-  const ds = await createDataSource(stack.databaseUrl, 'bench').initialize();
-  try {
-    await seedTenThousand(ds);
-    const endpoints: Array<[string, string, string, () => Promise<unknown>]> = [
-      [
-        'candidacy list (20 by next deadline)',
-        '/candidacies?limit=20',
-        'federation',
-        () => listCandidacies(ds, { limit: 20, offset: 0 }),
-      ],
-      [
-        'federation inbox (first 100)',
-        '/inbox',
-        'federation',
-        () => federationInbox(ds, new Date(), { limit: 100, offset: 0 }),
-      ],
-      ['KPIs', '/kpis', 'federation', () => federationKpis(ds)],
-    ];
-    const rows: Array<Array<string | number>> = [];
-    const out: unknown[] = [];
-    for (const [name, path, as, sql] of endpoints) {
-      const run = await autocannon({
-        url: `${stack.apiUrl}${path}`,
-        connections: 8,
-        duration: 8,
-        headers: { authorization: `Bearer ${await token(as)}` },
-      });
-      const sqlTimes: number[] = [];
-      for (let i = 0; i < 30; i++) sqlTimes.push((await timed(sql))[1]);
-      const s = summary(sqlTimes);
-      const non2xx = run.non2xx;
-      rows.push([name, run.latency.p50, run.latency.p99, Math.round(run.requests.average), non2xx, s.p50, s.p99]);
-      out.push({
-        name,
-        path,
-        http: { p50: run.latency.p50, p99: run.latency.p99, rps: run.requests.average, non2xx },
-        sql: s,
-      });
+  const measures = await measureReads(stack.apiUrl, stack.databaseUrl);
+  results.reads = { seconds: READ_SECONDS, sizes: READ_SIZES, measures };
+  const at = (size: number, read: string, c: number) =>
+    measures.find((m) => m.size === size && m.read === read && m.concurrency === c);
+  const floor = (size: number) => at(size, READS[0]!.name, 1)?.http.p50 ?? 0;
+  const goalRows: Array<Array<string | number>> = [];
+  for (const read of READS) {
+    for (const c of [1, 8]) {
+      const m = at(10_000, read.name, c);
+      if (!m) continue;
+      let goal = '';
+      if (read.goalRps && c === 8) {
+        const met = m.http.rps >= read.goalRps && m.http.p99 <= 100;
+        goal = `≥ ${read.goalRps} req/s, p99 ≤ 100 ms: ${met ? 'met' : 'not met'}`;
+      }
+      if (m.sql && c === 1) {
+        const bound = Math.round((1.5 * m.sql.p50 + floor(10_000)) * 100) / 100;
+        goal = `HTTP p50 ≤ 1.5 × SQL p50 + no-op p50 = ${bound} ms: ${m.http.p50 <= bound ? 'met' : 'not met'}`;
+      }
+      goalRows.push([
+        read.name,
+        c,
+        m.http.p50,
+        m.http.p99,
+        m.http.rps,
+        m.http.non2xx,
+        m.sql?.p50 ?? '—',
+        m.sql?.p99 ?? '—',
+        m.sql?.rps ?? '—',
+        goal,
+      ]);
     }
-    results.reads = { candidacies: 10_000, endpoints: out };
-    md.push(
-      '## b. Reads with 10,000 candidacies in the read models',
-      table(
-        ['query', 'HTTP p50 ms', 'HTTP p99 ms', 'req/s', 'non-2xx', 'same query in SQL p50 ms', 'SQL p99 ms'],
-        rows,
-      ),
-      '\nHTTP: autocannon, 8 connections, 8 s each, federation token. SQL: the same read-query function called directly on a DataSource, 30 times.\n',
-    );
-  } finally {
-    await ds.destroy();
   }
+  const curveRows = READS.map((read) => [
+    read.name,
+    ...READ_SIZES.flatMap((size) => {
+      const one = at(size, read.name, 1);
+      const eight = at(size, read.name, 8);
+      return [one?.http.p50 ?? '—', eight?.http.rps ?? '—', one?.sql?.p50 ?? '—'];
+    }),
+  ]);
+  md.push(
+    '## b. Reads: the goals at 10,000 candidacies, and the cost curve',
+    table(
+      [
+        'read',
+        'concurrency',
+        'HTTP p50 ms',
+        'HTTP p99 ms',
+        'HTTP req/s',
+        'non-2xx',
+        'SQL p50 ms',
+        'SQL p99 ms',
+        'SQL calls/s',
+        'goal (issue 15)',
+      ],
+      goalRows,
+    ),
+    `\nMethod: for each read and concurrency (1, then 8), HTTP first — autocannon for ${READ_SECONDS} s with that many connections and the federation's token, through authentication, the per-caller rate limit (one PostgreSQL upsert) and JSON — then the same read-query function called directly on a DataSource from that many concurrent loops for ${READ_SECONDS} s; 20 warm-up requests before each. The no-op is \`GET /me\` (authenticated, no database): the floor of any HTTP read.\n`,
+    '### The cost curve: the same reads at each size',
+    table(
+      [
+        'read',
+        ...READ_SIZES.flatMap((n) => [`${n}: HTTP p50 ms (c=1)`, `${n}: HTTP req/s (c=8)`, `${n}: SQL p50 ms (c=1)`]),
+      ],
+      curveRows,
+    ),
+    '',
+  );
 }
 
 async function throughputSection(stack: Stack, client: Client): Promise<void> {
@@ -345,14 +364,12 @@ async function onTheDevStack(dataDir: string): Promise<void> {
     if (SECTIONS.includes('c')) await throughputSection(stack, client);
     // The console's candidacy is a real one, opened before the read models are cloned to 10,000.
     const candidacy = SECTIONS.includes('e') ? await consoleCandidacy(stack) : undefined;
-    if (SECTIONS.includes('b')) await reads(stack);
     if (candidacy) {
-      if (!SECTIONS.includes('b')) {
-        const ds = await createDataSource(stack.databaseUrl, 'bench-e').initialize();
-        await seedTenThousand(ds).finally(() => ds.destroy());
-      }
+      const ds = await createDataSource(stack.databaseUrl, 'bench-e').initialize();
+      await seedCandidacies(ds, 10_000).finally(() => ds.destroy());
       await webConsole(stack, candidacy);
     }
+    if (SECTIONS.includes('b')) await reads(stack);
   } finally {
     await connection.close();
     await stack.stop();

@@ -18,6 +18,7 @@ import { RulesFromTheDomain1763900000003 } from './migrations/1763900000003-rule
 import { DocumentContents1763900000004 } from './migrations/1763900000004-document-contents';
 import { SharedRateLimits1763900000005 } from './migrations/1763900000005-shared-rate-limits';
 import { FederationTasks1763900000006 } from './migrations/1763900000006-federation-tasks';
+import { OpenCandidaciesByDeadline1763900000007 } from './migrations/1763900000007-open-candidacies-by-deadline';
 
 export const ENTITIES = [
   CooperativeEntity,
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   DocumentContents1763900000004,
   SharedRateLimits1763900000005,
   FederationTasks1763900000006,
+  OpenCandidaciesByDeadline1763900000007,
 ];
 
 /**

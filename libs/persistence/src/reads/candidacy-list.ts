@@ -60,7 +60,8 @@ export async function listCandidacies(
   now: Date = new Date(),
 ): Promise<ReadPage<CandidacyListItem>> {
   const { values, p } = parameters();
-  const where: string[] = [`c.closed = ${p(filter.closed ?? false)}`];
+  // A literal, so that the planner can use the partial index of open candidacies.
+  const where: string[] = [filter.closed ? 'c.closed' : 'NOT c.closed'];
   if (scopeCooperativeId !== undefined) where.push(`c.cooperative_id = ${p(scopeCooperativeId)}`);
   if (filter.cooperativeId !== undefined) where.push(`c.cooperative_id = ${p(filter.cooperativeId)}`);
   if (filter.stages?.length) where.push(`c.stage = ANY(${p([...filter.stages])}::text[])`);

@@ -54,18 +54,23 @@ export async function federationInbox(
   if (query.dueBefore) where.push(`t.due_at < ${p(query.dueBefore)}::timestamptz`);
   if (query.overdue === true) where.push(`t.due_at < ${p(now.toISOString())}::timestamptz`);
   if (query.overdue === false) where.push(`(t.due_at IS NULL OR t.due_at >= ${p(now.toISOString())}::timestamptz)`);
-  const joined = 'FROM federation_tasks t JOIN candidacies c ON c.id = t.candidacy_id';
   const filter = `WHERE ${where.join(' AND ')}`;
+  // The count needs the candidacy only to filter by its stage or cooperative.
+  const counted = query.stages || query.cooperativeId ? 'JOIN candidacies c ON c.id = t.candidacy_id' : '';
   const filterValues = [...values];
   const page = query.limit === undefined ? '' : ` LIMIT ${p(query.limit)}::int OFFSET ${p(query.offset ?? 0)}::int`;
   const [rows, [count]] = await Promise.all([
     ds.query<Row[]>(
       `SELECT t.candidacy_id, c.cooperative_id, co.name AS cooperative_name, c.stage, t.what_fr, t.due_at, t.action
-         ${joined} JOIN cooperatives co ON co.id = c.cooperative_id ${filter}
+         FROM federation_tasks t JOIN candidacies c ON c.id = t.candidacy_id
+         JOIN cooperatives co ON co.id = c.cooperative_id ${filter}
         ORDER BY t.due_at ASC NULLS LAST, t.candidacy_id, t.position${page}`,
       values,
     ),
-    ds.query<Array<{ total: string }>>(`SELECT count(*) AS total ${joined} ${filter}`, filterValues),
+    ds.query<Array<{ total: string }>>(
+      `SELECT count(*) AS total FROM federation_tasks t ${counted} ${filter}`,
+      filterValues,
+    ),
   ]);
   return {
     total: num(count?.total),
