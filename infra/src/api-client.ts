@@ -30,7 +30,7 @@ export async function http<T = any>(
   path: string,
   as: string,
   body?: unknown,
-): Promise<{ status: number; body: T }> {
+): Promise<{ status: number; body: T; headers: Headers }> {
   const headers: Record<string, string> = { authorization: `Bearer ${await token(as)}` };
   let payload: FormData | string | undefined;
   if (body instanceof FormData) payload = body;
@@ -40,7 +40,7 @@ export async function http<T = any>(
   }
   const res = await fetch(`${api}${path}`, { method, headers, body: payload });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
 }
 
 export async function until<T>(

@@ -67,6 +67,10 @@ describe('a candidacy from opening to a granted label, over HTTP', () => {
       body: { question: 'Comment mesurer l’indicateur C3 ?' },
     });
     expect(help.status).toBe(200);
+    // Where the decision's time went, for operators and the benchmark: each phase, then the whole.
+    expect(help.headers.get('server-timing')).toMatch(
+      /^read;dur=\d+\.\d, update;dur=\d+\.\d, reread;dur=\d+\.\d, app;dur=\d+\.\d$/,
+    );
     const helpId = help.body.state.helpRequests[0].helpRequestId;
     expect(
       (

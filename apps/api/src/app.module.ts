@@ -13,6 +13,7 @@ import { InfrastructureModule } from './common/infrastructure.module';
 import { problem } from './common/error-catalogue';
 import { ProblemFilter } from './common/problem.filter';
 import { RequestLogMiddleware } from './common/request-log.middleware';
+import { ServerTimingMiddleware } from './common/server-timing';
 import { DocumentsController } from './documents/documents.controller';
 import { HealthController } from './health/health.controller';
 import { ReadsModule } from './reads/reads.module';
@@ -67,6 +68,6 @@ const consoleApp = ServeStaticModule.forRoot({
 })
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestLogMiddleware, QueryStringLimit).forRoutes('*');
+    consumer.apply(ServerTimingMiddleware, RequestLogMiddleware, QueryStringLimit).forRoutes('*');
   }
 }

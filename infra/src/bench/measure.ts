@@ -10,6 +10,7 @@ import { candidacyWorkflowId, commandUpdate } from '@qualicoop/contracts';
 import { createDataSource } from '@qualicoop/persistence';
 import { http } from '../api-client';
 import { driveCycle, openToImplementation } from './drive';
+import { serverTimings, summarize, updateHops } from './hops';
 import { summary, timed } from './stats';
 
 /** What a benchmark drives: its API instances, its database, and the processes it watches. */
@@ -20,7 +21,13 @@ export interface BenchedSystem {
   pids(): { temporal: number | undefined; workers: number[]; apis: number[] };
 }
 
-export type Latency = { api: ReturnType<typeof summary>; raw: ReturnType<typeof summary> };
+export type Latency = {
+  api: ReturnType<typeof summary>;
+  raw: ReturnType<typeof summary>;
+  /** The API's phases (Server-Timing) and the Update's hops in the history, each summarized. */
+  apiPhases: ReturnType<typeof summarize>;
+  updateHops: ReturnType<typeof summarize>;
+};
 
 /** N decisions (a help request) on one workflow, through the first API instance and raw, interleaved. */
 export async function decisionLatency(system: BenchedSystem, client: Client, n: number): Promise<Latency> {
@@ -30,6 +37,7 @@ export async function decisionLatency(system: BenchedSystem, client: Client, n: 
   const handle = client.workflow.getHandle(candidacyWorkflowId(coop));
   const viaApi: number[] = [];
   const raw: number[] = [];
+  const phases: Array<Record<string, number>> = [];
   for (let i = 0; i < n; i++) {
     // Interleaved, so both see the same machine and the same workflow state size.
     const [res, apiMs] = await timed(() =>
@@ -37,6 +45,7 @@ export async function decisionLatency(system: BenchedSystem, client: Client, n: 
     );
     if (res.status !== 200) throw new Error(`API decision failed: ${res.status} ${JSON.stringify(res.body)}`);
     viaApi.push(apiMs);
+    phases.push(serverTimings(res.headers.get('server-timing')));
     const [, rawMs] = await timed(() =>
       handle.executeUpdate(commandUpdate('RequestHelp'), {
         args: [
@@ -49,7 +58,12 @@ export async function decisionLatency(system: BenchedSystem, client: Client, n: 
     );
     raw.push(rawMs);
   }
-  return { api: summary(viaApi), raw: summary(raw) };
+  return {
+    api: summary(viaApi),
+    raw: summary(raw),
+    apiPhases: summarize(phases),
+    updateHops: summarize(updateHops(await handle.fetchHistory())),
+  };
 }
 
 export interface Throughput {

@@ -9,6 +9,7 @@ import { Command } from '@qualicoop/domain';
 import { ReportRepository } from '@qualicoop/persistence';
 import { AuthedRequest } from '../auth/auth.guard';
 import { problem } from '../common/error-catalogue';
+import { phase } from '../common/server-timing';
 import { CandidacyCommandsService, keepUnlessRefused } from './candidacy-commands.service';
 import { CandidacyReadsService } from './candidacy-reads.service';
 import { candidacyView as view } from './candidacy-view';
@@ -37,9 +38,9 @@ export class ActionRunner {
   ) {}
 
   async act(id: string, req: AuthedRequest, command: Command, key?: string) {
-    const row = await this.reads.get(id, req.caller);
-    const result = await this.commands.execute(row.workflowId, command, req.caller, key);
-    return { ...view(await this.reads.get(id, req.caller)), events: result.events };
+    const row = await phase(req, 'read', () => this.reads.get(id, req.caller));
+    const result = await phase(req, 'update', () => this.commands.execute(row.workflowId, command, req.caller, key));
+    return { ...view(await phase(req, 'reread', () => this.reads.get(id, req.caller))), events: result.events };
   }
 
   /** Stores the report, then files it; the row goes only if the workflow refused (not on an unknown outcome). */
