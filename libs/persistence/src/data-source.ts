@@ -19,6 +19,7 @@ import { DocumentContents1763900000004 } from './migrations/1763900000004-docume
 import { SharedRateLimits1763900000005 } from './migrations/1763900000005-shared-rate-limits';
 import { FederationTasks1763900000006 } from './migrations/1763900000006-federation-tasks';
 import { OpenCandidaciesByDeadline1763900000007 } from './migrations/1763900000007-open-candidacies-by-deadline';
+import { RequestKeys1763900000008 } from './migrations/1763900000008-request-keys';
 
 export const ENTITIES = [
   CooperativeEntity,
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   SharedRateLimits1763900000005,
   FederationTasks1763900000006,
   OpenCandidaciesByDeadline1763900000007,
+  RequestKeys1763900000008,
 ];
 
 /**

@@ -10,7 +10,7 @@ import { ReportRepository } from '@qualicoop/persistence';
 import { AuthedRequest } from '../auth/auth.guard';
 import { problem } from '../common/error-catalogue';
 import { phase } from '../common/server-timing';
-import { CandidacyCommandsService, keepUnlessRefused } from './candidacy-commands.service';
+import { CandidacyCommandsService, keepUnlessRefused, requestKeyOf } from './candidacy-commands.service';
 import { CandidacyReadsService } from './candidacy-reads.service';
 import { candidacyView as view } from './candidacy-view';
 
@@ -53,7 +53,7 @@ export class ActionRunner {
     key?: string,
   ) {
     await this.reads.get(id, req.caller);
-    const reportId = await this.reports.add(id, kind, content, req.caller.sub);
+    const reportId = await this.reports.add(id, kind, content, req.caller.sub, requestKeyOf(req.caller, key));
     return keepUnlessRefused(
       () => this.act(id, req, command(reportId), key),
       () => this.reports.discard(reportId),

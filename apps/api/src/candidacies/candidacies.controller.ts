@@ -8,7 +8,7 @@ import { CONFIG } from '../common/infrastructure.module';
 import { AuthedRequest, Roles } from '../auth/auth.guard';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { problem } from '../common/error-catalogue';
-import { CandidacyCommandsService, keepUnlessRefused } from './candidacy-commands.service';
+import { CandidacyCommandsService, keepUnlessRefused, requestKeyOf } from './candidacy-commands.service';
 import { CandidacyReadsService } from './candidacy-reads.service';
 import { candidacyView as view } from './candidacy-view';
 import { OpenCandidacyDto } from './candidacy.dto';
@@ -170,7 +170,7 @@ export class CandidaciesController {
   ) {
     const row = await this.reads.get(id, req.caller);
     const dossier = parseBody(DossierSchema, body);
-    const version = await this.dossiers.save(id, dossier, req.caller.sub);
+    const version = await this.dossiers.save(id, dossier, req.caller.sub, requestKeyOf(req.caller, key));
     const result = await keepUnlessRefused(
       () =>
         this.commands.execute(

@@ -17,7 +17,7 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   CANDIDACY_WORKFLOW_TYPE,
   CandidacyInput,
@@ -37,6 +37,33 @@ export const actorOf = (caller: Caller): Actor => ({
   id: caller.sub,
   cooperativeId: caller.cooperativeId,
 });
+
+/**
+ * The Update id of a command sent with an Idempotency-Key: the key, and a digest of the command.
+ * Temporal answers a second Update with the same id with the first one's outcome, without looking
+ * at its arguments; so a retry must send the very same command (`requestKeyOf`, `derivedId`), and
+ * if it ever does not, the digest makes it a distinct Update that the decider judges on its own,
+ * rather than one whose recorded arguments differ from those it was decided with (ADR 17).
+ */
+export function updateIdOf(command: Command, idempotencyKey: string): string {
+  const digest = createHash('sha256').update(JSON.stringify(command)).digest('hex').slice(0, 16);
+  return `${command.type}:${idempotencyKey}:${digest}`;
+}
+
+/** What a row stored by a request with an Idempotency-Key keeps, for its retries to find it. */
+export const requestKeyOf = (caller: Caller, idempotencyKey?: string): string | undefined =>
+  idempotencyKey ? `${caller.sub}:${idempotencyKey}` : undefined;
+
+/**
+ * An id the API gives a new thing (a help request): derived from the request's key when it has
+ * one, so that every attempt of the same request names the same thing; random otherwise.
+ */
+export function derivedId(scope: string, requestKey?: string): string {
+  if (!requestKey) return randomUUID();
+  const h = createHash('sha256').update(`${scope}:${requestKey}`).digest('hex');
+  // Laid out as a UUID (version 8: custom), as the API's other ids.
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
 /**
  * Runs a command that refers to a row the request stored just before (a dossier version, a
@@ -142,7 +169,7 @@ export class CandidacyCommandsService {
       return await this.temporal.withDeadline(deadline, () =>
         handle.executeUpdate(commandUpdate(command.type), {
           args: [{ command, actor: actorOf(caller) }],
-          ...(idempotencyKey ? { updateId: `${command.type}:${idempotencyKey}` } : {}),
+          ...(idempotencyKey ? { updateId: updateIdOf(command, idempotencyKey) } : {}),
         }),
       );
     } catch (e) {

@@ -4,7 +4,6 @@
  */
 import { Body, Controller, HttpCode, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import { DossierSchema } from '@qualicoop/domain';
 import { DossierRepository } from '@qualicoop/persistence';
 import { AuthedRequest, Roles } from '../auth/auth.guard';
@@ -13,7 +12,7 @@ import { problem } from '../common/error-catalogue';
 import { parseBody } from '../common/schema-body';
 import { schemaRef } from '../schema-components';
 import { ActionEndpoints, ActionRunner, uuid } from './action-runner';
-import { keepUnlessRefused } from './candidacy-commands.service';
+import { derivedId, keepUnlessRefused, requestKeyOf } from './candidacy-commands.service';
 import { CandidacyReadsService } from './candidacy-reads.service';
 import { HelpRequestDto, ProgressReportDto, ReasonDto } from './actions.dto';
 
@@ -43,7 +42,7 @@ export class CooperativeActionsController {
     const dossier = parseBody(DossierSchema, body);
     const breaches = await this.reads.breaches(id, dossier);
     if (breaches.length) throw problem('DOSSIER.INCOMPLETE', { params: { count: breaches.length }, errors: breaches });
-    const version = await this.dossiers.save(id, dossier, req.caller.sub);
+    const version = await this.dossiers.save(id, dossier, req.caller.sub, requestKeyOf(req.caller, key));
     return keepUnlessRefused(
       () =>
         this.actions.act(
@@ -91,7 +90,7 @@ export class CooperativeActionsController {
     return this.actions.act(
       id,
       req,
-      { type: 'RequestHelp', helpRequestId: randomUUID(), question: body.question },
+      { type: 'RequestHelp', helpRequestId: derivedId(id, requestKeyOf(req.caller, key)), question: body.question },
       key,
     );
   }

@@ -3,7 +3,7 @@
  * its response recorded; a retry with the same key gets the recorded response, and nothing is
  * decided twice. A retry while the first is still running gets 409; a failed first attempt
  * leaves no record (or an abandoned one, taken over after a minute), so it may be retried. (Decisions are also deduplicated by Temporal: the key
- * becomes the Update id.)
+ * and the command's digest become the Update id, and a retry sends the very same command: ADR 17.)
  */
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';

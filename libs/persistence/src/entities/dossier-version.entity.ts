@@ -14,4 +14,6 @@ export class DossierVersionEntity {
   @Column('text') sha256!: string;
   @Column('text', { name: 'saved_by' }) savedBy!: string;
   @CreateDateColumn({ name: 'saved_at', type: 'timestamptz' }) savedAt!: Date;
+  /** The request that stored it (caller and Idempotency-Key), when it had a key: its retries find it. */
+  @Column('text', { name: 'request_key', nullable: true }) requestKey!: string | null;
 }

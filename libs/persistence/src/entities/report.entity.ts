@@ -9,4 +9,6 @@ export class ReportEntity {
   @Column('jsonb') content!: Record<string, unknown>;
   @Column('text', { name: 'filed_by' }) filedBy!: string;
   @Column('timestamptz', { name: 'filed_at', default: () => 'now()' }) filedAt!: Date;
+  /** The request that stored it (caller and Idempotency-Key), when it had a key: its retries find it. */
+  @Column('text', { name: 'request_key', nullable: true }) requestKey!: string | null;
 }

@@ -14,17 +14,32 @@ export class DossierRepository {
     return this.ds.getRepository(DossierVersionEntity).findOneBy({ candidacyId, version });
   }
 
-  /** A new version numbered after the last one (serialised per candidacy), with its SHA-256. */
-  save(candidacyId: string, dossier: Dossier, savedBy: string): Promise<DossierVersionEntity> {
+  /**
+   * A new version numbered after the last one (serialised per candidacy), with its SHA-256. With a
+   * `requestKey` (the caller and its Idempotency-Key), a retry of the same request gets the version
+   * its first attempt stored, so that the workflow is sent the very same command.
+   */
+  save(candidacyId: string, dossier: Dossier, savedBy: string, requestKey?: string): Promise<DossierVersionEntity> {
     return this.ds.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [candidacyId]);
+      const versions = tx.getRepository(DossierVersionEntity);
+      const stored = requestKey ? await versions.findOneBy({ candidacyId, requestKey }) : null;
+      if (stored) return stored;
       const [{ next }] = await tx.query<[{ next: number }]>(
         'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM dossier_versions WHERE candidacy_id = $1',
         [candidacyId],
       );
       const sha256 = createHash('sha256').update(JSON.stringify(dossier)).digest('hex');
-      const versions = tx.getRepository(DossierVersionEntity);
-      return versions.save(versions.create({ candidacyId, version: next, content: dossier, sha256, savedBy }));
+      return versions.save(
+        versions.create({
+          candidacyId,
+          version: next,
+          content: dossier,
+          sha256,
+          savedBy,
+          requestKey: requestKey ?? null,
+        }),
+      );
     });
   }
 

@@ -21,16 +21,20 @@ const FILED_BY_EVENT = { ProgressReportFiled: 'progress', MidTermReportFiled: 'm
 export class ReportRepository {
   constructor(private readonly ds: DataSource) {}
 
-  async add(candidacyId: string, kind: string, content: object, filedBy: string): Promise<string> {
-    const id = randomUUID();
-    await this.ds.query('INSERT INTO reports (id, candidacy_id, kind, content, filed_by) VALUES ($1, $2, $3, $4, $5)', [
-      id,
-      candidacyId,
-      kind,
-      JSON.stringify(content),
-      filedBy,
-    ]);
-    return id;
+  /**
+   * Stores a report and returns its id. With a `requestKey` (the caller and its Idempotency-Key),
+   * a retry of the same request gets the id its first attempt stored, so that the workflow is sent
+   * the very same command.
+   */
+  async add(candidacyId: string, kind: string, content: object, filedBy: string, requestKey?: string): Promise<string> {
+    const [row] = await this.ds.query<Array<{ id: string }>>(
+      `INSERT INTO reports (id, candidacy_id, kind, content, filed_by, request_key) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (candidacy_id, request_key) WHERE request_key IS NOT NULL
+         DO UPDATE SET request_key = EXCLUDED.request_key
+       RETURNING id`,
+      [randomUUID(), candidacyId, kind, JSON.stringify(content), filedBy, requestKey ?? null],
+    );
+    return row!.id;
   }
 
   async discard(id: string): Promise<void> {
