@@ -27,7 +27,10 @@ export async function seedCandidacies(ds: DataSource, n: number): Promise<void> 
   }
   if (wanted > bench) {
     await ds.query(
-      `INSERT INTO cooperatives (id, name, region, email) SELECT 'bench-coop-' || g, 'Coop ' || g, 'Bench', 'b' || g || '@x.example' FROM generate_series($1::int, $2::int) g ON CONFLICT DO NOTHING`,
+      // Registered over the last three years, as the engagement history would find them.
+      `INSERT INTO cooperatives (id, name, region, email, created_at)
+       SELECT 'bench-coop-' || g, 'Coop ' || g, 'Bench', 'b' || g || '@x.example', now() - (g % 1100) * interval '1 day'
+         FROM generate_series($1::int, $2::int) g ON CONFLICT DO NOTHING`,
       [bench + 1, wanted],
     );
     for (let from = bench + 1; from <= wanted; from += CHUNK) {

@@ -88,25 +88,7 @@ export async function federationKpis(ds: DataSource, now: Date = new Date()): Pr
     [today],
   );
 
-  // Each month's end as a Paris wall-clock time, then as an instant (the current month: now).
-  const history: Array<{ month: string; active: number; engaged: number }> = await ds.query(
-    `WITH months AS (
-       SELECT to_char(m, 'YYYY-MM') AS month,
-              LEAST((m + interval '1 month') AT TIME ZONE 'Europe/Paris', $1::timestamptz) AS at
-         FROM generate_series(
-                date_trunc('month', GREATEST((SELECT min(created_at) FROM cooperatives WHERE active),
-                                             $1::timestamptz - make_interval(months => $2 - 1)) AT TIME ZONE 'Europe/Paris'),
-                date_trunc('month', $1::timestamptz AT TIME ZONE 'Europe/Paris'),
-                interval '1 month') m)
-     SELECT m.month,
-            (SELECT count(*) FROM cooperatives co WHERE co.active AND co.created_at <= m.at)::int AS active,
-            (SELECT count(DISTINCT c.cooperative_id) FROM candidacies c JOIN cooperatives co ON co.id = c.cooperative_id
-              WHERE co.active AND co.created_at <= m.at AND c.opened_at <= m.at
-                AND (NOT c.closed OR c.stage_since > m.at
-                     OR c.label_expires_on >= (m.at AT TIME ZONE 'Europe/Paris')::date))::int AS engaged
-       FROM months m ORDER BY m.month`,
-    [now, ENGAGEMENT_HISTORY_MONTHS],
-  );
+  const history = await engagementHistory(ds, now);
 
   const funnelRows: Array<{ stage: string; count: number; median_days: number | null }> = await ds.query(
     `SELECT c.stage, count(*)::int AS count,
@@ -220,4 +202,56 @@ export async function federationKpis(ds: DataSource, now: Date = new Date()): Pr
       items: num(r.items),
     })),
   };
+}
+
+/**
+ * Month by month (Paris), the active cooperatives and the engaged ones at each month's end (the
+ * current month: now), in one pass: each cooperative's engaged time is the union of its
+ * candidacies' spans (from the later of its registration and the opening, until the closing or
+ * the label's expiry, whichever is later; open candidacies have no end), merged with
+ * `range_agg` so that a cooperative counts once; each span adds one from the month it starts
+ * in and removes one from the month it ends in, and a running sum over the months gives the
+ * counts. Registrations count the same way.
+ */
+async function engagementHistory(
+  ds: DataSource,
+  now: Date,
+): Promise<Array<{ month: string; active: number; engaged: number }>> {
+  return ds.query(
+    `WITH bounds AS (
+       SELECT date_trunc('month', GREATEST((SELECT min(created_at) FROM cooperatives WHERE active),
+                                           $1::timestamptz - make_interval(months => $2 - 1)) AT TIME ZONE 'Europe/Paris') AS first,
+              date_trunc('month', $1::timestamptz AT TIME ZONE 'Europe/Paris') AS last),
+     months AS (
+       SELECT to_char(m, 'YYYY-MM') AS month,
+              ((extract(year FROM m) - extract(year FROM b.first)) * 12 + extract(month FROM m) - extract(month FROM b.first))::int AS k
+         FROM bounds b, generate_series(b.first, b.last, interval '1 month') m),
+     spans AS (
+       SELECT unnest(range_agg(tstzrange(s.since, s.until, '[)'))) AS span
+         FROM (SELECT co.id, GREATEST(co.created_at, c.opened_at) AS since,
+                      CASE WHEN c.closed THEN GREATEST(c.stage_since,
+                             (c.label_expires_on + 1)::timestamp AT TIME ZONE 'Europe/Paris') END AS until
+                 FROM cooperatives co JOIN candidacies c ON c.cooperative_id = co.id
+                WHERE co.active AND c.opened_at <= $1::timestamptz) s
+        WHERE s.until IS NULL OR s.until > s.since
+        GROUP BY s.id),
+     changes AS (
+       SELECT lower(span) AS at, 0 AS active, 1 AS engaged FROM spans WHERE lower(span) <= $1::timestamptz
+       UNION ALL SELECT upper(span), 0, -1 FROM spans WHERE NOT upper_inf(span) AND upper(span) <= $1::timestamptz
+       UNION ALL SELECT created_at, 1, 0 FROM cooperatives WHERE active AND created_at <= $1::timestamptz),
+     -- A change at t counts from the first month whose end (the start of the next, Paris) is at or after t.
+     by_month AS (
+       SELECT GREATEST(0, ((extract(year FROM t) - extract(year FROM b.first)) * 12
+                           + extract(month FROM t) - extract(month FROM b.first))::int) AS k,
+              sum(active) AS active, sum(engaged) AS engaged
+         FROM changes, bounds b, LATERAL (SELECT (changes.at - interval '1 microsecond') AT TIME ZONE 'Europe/Paris' AS t) l
+        GROUP BY 1)
+     SELECT m.month,
+            (sum(COALESCE(c.active, 0)) OVER w)::int AS active,
+            (sum(COALESCE(c.engaged, 0)) OVER w)::int AS engaged
+       FROM months m LEFT JOIN by_month c ON c.k = m.k
+     WINDOW w AS (ORDER BY m.k)
+      ORDER BY m.month`,
+    [now, ENGAGEMENT_HISTORY_MONTHS],
+  );
 }
