@@ -378,9 +378,9 @@ async function onTheDevStack(dataDir: string): Promise<void> {
   try {
     if (SECTIONS.includes('a')) await latencySection(stack, client);
     if (SECTIONS.includes('c')) await throughputSection(stack, client);
-    // The console's candidacy is a real one, opened before the read models are cloned to 10,000.
-    const candidacy = SECTIONS.includes('e') ? await consoleCandidacy(stack) : undefined;
-    if (candidacy) {
+    // The console's candidacy is a real one, opened before the read models are cloned from it.
+    const candidacy = SECTIONS.includes('e') || SECTIONS.includes('b') ? await consoleCandidacy(stack) : undefined;
+    if (candidacy && SECTIONS.includes('e')) {
       const ds = await createDataSource(stack.databaseUrl, 'bench-e').initialize();
       await seedCandidacies(ds, 10_000).finally(() => ds.destroy());
       await webConsole(stack, candidacy);

@@ -78,62 +78,61 @@ export async function federationKpis(ds: DataSource, now: Date = new Date()): Pr
   const today = parisDateOf(now.toISOString());
   const horizon = labelExpiryHorizon(now.toISOString());
 
-  // Engaged: an open candidacy (a label held is an open cycle: labelled, mid-term, renewal requested).
-  const [engagement] = await ds.query<[{ active: number; engaged: number }]>(
-    `SELECT count(*)::int AS active,
+  // The six reads are independent: they run side by side, each on its own pooled connection.
+  const [[engagement], history, funnelRows, overdue, expiring, workload] = await Promise.all([
+    // Engaged: an open candidacy (a label held is an open cycle: labelled, mid-term, renewal requested).
+    ds.query<[{ active: number; engaged: number }]>(
+      `SELECT count(*)::int AS active,
             count(*) FILTER (WHERE EXISTS (
               SELECT 1 FROM candidacies c WHERE c.cooperative_id = co.id
                 AND (NOT c.closed OR (c.label_expires_on IS NOT NULL AND c.label_expires_on >= $1::date))))::int AS engaged
        FROM cooperatives co WHERE co.active`,
-    [today],
-  );
-
-  const history = await engagementHistory(ds, now);
-
-  const funnelRows: Array<{ stage: string; count: number; median_days: number | null }> = await ds.query(
-    `SELECT c.stage, count(*)::int AS count,
+      [today],
+    ),
+    engagementHistory(ds, now),
+    ds.query<Array<{ stage: string; count: number; median_days: number | null }>>(
+      `SELECT c.stage, count(*)::int AS count,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ($1::timestamptz - c.stage_since)) / 86400)
               FILTER (WHERE NOT c.closed) AS median_days
        FROM candidacies c GROUP BY c.stage`,
-    [now],
-  );
-  const byStage = new Map(funnelRows.map((r) => [r.stage, r]));
-
-  const overdue: Array<{
-    total: number;
-    id: string;
-    cooperative_id: string;
-    cooperative_name: string;
-    cp: { checkpoint: number; deadline: { date: string; dueAt: string } };
-  }> = await ds.query(
-    `SELECT count(*) OVER ()::int AS total, c.id, c.cooperative_id, co.name AS cooperative_name, cp AS cp
+      [now],
+    ),
+    ds.query<
+      Array<{
+        total: number;
+        id: string;
+        cooperative_id: string;
+        cooperative_name: string;
+        cp: { checkpoint: number; deadline: { date: string; dueAt: string } };
+      }>
+    >(
+      `SELECT count(*) OVER ()::int AS total, c.id, c.cooperative_id, co.name AS cooperative_name, cp AS cp
          FROM candidacies c JOIN cooperatives co ON co.id = c.cooperative_id
         CROSS JOIN LATERAL jsonb_array_elements(c.overdue_checkpoints) cp
         WHERE c.overdue_checkpoints IS NOT NULL
         ORDER BY cp->'deadline'->>'dueAt', c.id
         LIMIT $1`,
-    [KPI_LIST_LIMIT],
-  );
-
-  const expiring: Array<{
-    total: number;
-    id: string;
-    cooperative_id: string;
-    cooperative_name: string;
-    stage: string;
-    label_expires_on: string;
-  }> = await ds.query(
-    `SELECT count(*) OVER ()::int AS total, c.id, c.cooperative_id, co.name AS cooperative_name, c.stage,
+      [KPI_LIST_LIMIT],
+    ),
+    ds.query<
+      Array<{
+        total: number;
+        id: string;
+        cooperative_id: string;
+        cooperative_name: string;
+        stage: string;
+        label_expires_on: string;
+      }>
+    >(
+      `SELECT count(*) OVER ()::int AS total, c.id, c.cooperative_id, co.name AS cooperative_name, c.stage,
             c.label_expires_on::text AS label_expires_on
        FROM candidacies c JOIN cooperatives co ON co.id = c.cooperative_id
       WHERE NOT c.closed AND c.label_expires_on IS NOT NULL AND c.label_expires_on <= $1::date
       ORDER BY c.label_expires_on, c.id
       LIMIT $2`,
-    [horizon, KPI_LIST_LIMIT],
-  );
-
-  const workload: Array<{ id: string; calendar: string; session_date: Date; cutoff_at: Date; items: number }> =
-    await ds.query(
+      [horizon, KPI_LIST_LIMIT],
+    ),
+    ds.query<Array<{ id: string; calendar: string; session_date: Date; cutoff_at: Date; items: number }>>(
       `SELECT s.id, s.calendar, s.session_date, s.cutoff_at, COALESCE(w.items, 0)::int AS items
        FROM committee_sessions s
        LEFT JOIN (
@@ -143,7 +142,9 @@ export async function federationKpis(ds: DataSource, now: Date = new Date()): Pr
       ORDER BY s.session_date, s.id
       LIMIT 200`,
       [now],
-    );
+    ),
+  ]);
+  const byStage = new Map(funnelRows.map((r) => [r.stage, r]));
 
   const active = num(engagement.active);
   const engaged = num(engagement.engaged);
