@@ -131,7 +131,7 @@ function cpuSnapshot(system: BenchedSystem) {
   };
 }
 
-const rssOf = (pid: number | undefined): number => {
+export const rssOf = (pid: number | undefined): number => {
   if (!pid) return 0;
   try {
     return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;

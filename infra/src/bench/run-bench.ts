@@ -8,6 +8,7 @@
  *  c. lifecycle throughput: N candidacies driven concurrently through a cycle (demo policy);
  *  d. the wall time of each path of the time-skipping workflow suite;
  *  e. the web console: each screen's API calls at 10,000 candidacies, and its first load in Chromium;
+ *  g. the worker's RSS with 1,000 and 10,000 live candidacies (BENCH_LIVE_COUNTS);
  *  f. the production shape: a and c again on the dev server, then on the full Temporal server on
  *     PostgreSQL with 1 and with 2 workers (2 API instances), with the servers' and workers' peak RSS.
  * BENCH_N_DECISIONS, BENCH_N_CYCLES, BENCH_N_SHAPE_DECISIONS, BENCH_N_SHAPE_CYCLES, BENCH_SECTIONS
@@ -29,10 +30,11 @@ import { table } from './stats';
 import { consoleCandidacy, consoleFirstLoad, consoleKpiRender, consoleScreens } from './console';
 import { seedCandidacies } from './seed-read-models';
 import { measureReads, READ_SECONDS, READ_SIZES, READS } from './reads';
+import { liveCandidaciesRss } from './live-candidacies';
 
 const N_DECISIONS = Number(process.env.BENCH_N_DECISIONS ?? 200);
 const N_CYCLES = Number(process.env.BENCH_N_CYCLES ?? 500);
-const SECTIONS = (process.env.BENCH_SECTIONS ?? 'a,b,c,d,e,f').split(',');
+const SECTIONS = (process.env.BENCH_SECTIONS ?? 'a,b,c,d,e,f,g').split(',');
 const DEMO_MONTH_MS = 4000;
 const N_SHAPE_DECISIONS = Number(process.env.BENCH_N_SHAPE_DECISIONS ?? 100);
 const N_SHAPE_CYCLES = Number(process.env.BENCH_N_SHAPE_CYCLES ?? 300);
@@ -160,6 +162,19 @@ async function reads(stack: Stack): Promise<void> {
       curveRows,
     ),
     '',
+  );
+}
+
+async function liveSection(stack: Stack): Promise<void> {
+  const measures = await liveCandidaciesRss(benched(stack));
+  results.liveCandidacies = measures;
+  md.push(
+    "## g. The worker's memory with live candidacies",
+    table(
+      ['live candidacies', 'worker RSS (MiB)', 'opened per second (through the API)'],
+      measures.map((m) => [m.liveCandidacies, m.workerRssMiB, m.openedPerSecond || '—']),
+    ),
+    "\nCandidacies opened through the API (standard policy) and left in draft: each a running workflow waiting for its next command, in the worker's workflow cache while it has room (the SDK's default size). RSS of the worker process once every one is in the read models, after 5 s.\n",
   );
 }
 
@@ -386,6 +401,7 @@ async function onTheDevStack(dataDir: string): Promise<void> {
       await webConsole(stack, candidacy);
     }
     if (SECTIONS.includes('b')) await reads(stack);
+    if (SECTIONS.includes('g')) await liveSection(stack);
   } finally {
     await connection.close();
     await stack.stop();
@@ -404,7 +420,7 @@ async function main(): Promise<void> {
   );
   results.machine = machine;
   if (SECTIONS.includes('d')) workflowSuite();
-  if (['a', 'b', 'c', 'e'].some((x) => SECTIONS.includes(x))) await onTheDevStack(dataDir);
+  if (['a', 'b', 'c', 'e', 'g'].some((x) => SECTIONS.includes(x))) await onTheDevStack(dataDir);
   if (SECTIONS.includes('f')) await productionShape();
   writeFileSync(join(REPO_ROOT, 'docs', 'benchmarks.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(REPO_ROOT, 'docs', 'benchmarks.md'), `${md.join('\n')}\n`);
