@@ -7,6 +7,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { CandidacyState, evolve, notificationsFor, withAgendaItems } from '@qualicoop/domain';
 import type { RecordedEvent } from '@qualicoop/contracts';
+import { cooperativeNameForTasks } from './federation-tasks';
 import { upsertReadModel } from './read-model';
 import { sessionAgenda } from './reads/session-agenda';
 
@@ -38,13 +39,8 @@ async function project(tx: EntityManager, events: RecordedEvent[]): Promise<void
   // A new cycle (renewal) starts its sequence again at 1 from the carried state.
   let state: CandidacyState | undefined = row?.state;
   let stageSince: string | undefined;
-  // People read the cooperative's name in e-mails and tasks, not its id. The share lock makes a
-  // rename wait until these tasks are written, or this projection wait for the new name.
-  const [cooperative] = await tx.query<Array<{ name: string }>>(
-    'SELECT name FROM cooperatives WHERE id = $1 FOR SHARE',
-    [first.cooperativeId],
-  );
-  const cooperativeName = cooperative?.name ?? first.cooperativeId;
+  // People read the cooperative's name in e-mails and tasks, not its id.
+  const cooperativeName = await cooperativeNameForTasks(tx, first.cooperativeId);
   for (const r of events) {
     const before = state?.stage;
     state = evolve(state, r.event);

@@ -66,3 +66,15 @@ export async function storedFederationTasks(tx: EntityManager, candidacyId: stri
   );
   return rows.map((r) => ({ ...r, due_at: r.due_at && r.due_at.toISOString() }));
 }
+
+/**
+ * The cooperative's name as the projection and the rebuild write it into tasks and e-mails, read
+ * under a share lock: a rename waits until these tasks are written, or the reader waits for the
+ * new name. The id stands in when the cooperative is not in the register.
+ */
+export async function cooperativeNameForTasks(tx: EntityManager, cooperativeId: string): Promise<string> {
+  const [row] = await tx.query<Array<{ name: string }>>('SELECT name FROM cooperatives WHERE id = $1 FOR SHARE', [
+    cooperativeId,
+  ]);
+  return row?.name ?? cooperativeId;
+}

@@ -6,7 +6,7 @@
 import { DataSource } from 'typeorm';
 import { isDeepStrictEqual } from 'node:util';
 import { CandidacyState, evolve, overdueCheckpoints } from '@qualicoop/domain';
-import { federationTaskRows, storedFederationTasks } from './federation-tasks';
+import { cooperativeNameForTasks, federationTaskRows, storedFederationTasks } from './federation-tasks';
 import { upsertReadModel } from './read-model';
 
 export interface RebuildReport {
@@ -57,10 +57,7 @@ export async function rebuildReadModels(ds: DataSource, opts: { dryRun?: boolean
           [id],
         )
       )[0]!.cooperative_id;
-      const [named] = await tx.query<Array<{ name: string }>>('SELECT name FROM cooperatives WHERE id = $1 FOR SHARE', [
-        cooperative,
-      ]);
-      const cooperativeName = named?.name ?? cooperative;
+      const cooperativeName = await cooperativeNameForTasks(tx, cooperative);
       const { state, stageSince, openedAt, last } = foldCandidacy(events);
       report.candidacies += 1;
       report.events += events.length;

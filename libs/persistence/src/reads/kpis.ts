@@ -72,6 +72,14 @@ export interface Kpis {
   }>;
 }
 
+/** A candidacy a KPI names, with the count of all those it would name (`count(*) OVER ()`). */
+interface ListedRow {
+  total: number;
+  id: string;
+  cooperative_id: string;
+  cooperative_name: string;
+}
+
 const rateOf = (engaged: number, active: number) => (active ? Math.round((engaged / active) * 10_000) / 10_000 : 0);
 
 export async function federationKpis(ds: DataSource, now: Date = new Date()): Promise<Kpis> {
@@ -97,15 +105,7 @@ export async function federationKpis(ds: DataSource, now: Date = new Date()): Pr
        FROM candidacies c GROUP BY c.stage`,
       [now],
     ),
-    ds.query<
-      Array<{
-        total: number;
-        id: string;
-        cooperative_id: string;
-        cooperative_name: string;
-        cp: { checkpoint: number; deadline: { date: string; dueAt: string } };
-      }>
-    >(
+    ds.query<Array<ListedRow & { cp: { checkpoint: number; deadline: { date: string; dueAt: string } } }>>(
       `SELECT count(*) OVER ()::int AS total, c.id, c.cooperative_id, co.name AS cooperative_name, cp AS cp
          FROM candidacies c JOIN cooperatives co ON co.id = c.cooperative_id
         CROSS JOIN LATERAL jsonb_array_elements(c.overdue_checkpoints) cp
@@ -114,16 +114,7 @@ export async function federationKpis(ds: DataSource, now: Date = new Date()): Pr
         LIMIT $1`,
       [KPI_LIST_LIMIT],
     ),
-    ds.query<
-      Array<{
-        total: number;
-        id: string;
-        cooperative_id: string;
-        cooperative_name: string;
-        stage: string;
-        label_expires_on: string;
-      }>
-    >(
+    ds.query<Array<ListedRow & { stage: string; label_expires_on: string }>>(
       `SELECT count(*) OVER ()::int AS total, c.id, c.cooperative_id, co.name AS cooperative_name, c.stage,
             c.label_expires_on::text AS label_expires_on
        FROM candidacies c JOIN cooperatives co ON co.id = c.cooperative_id
