@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '@qualicoop/platform';
 import { startCluster } from '../cluster';
 import { UNLIMITED_RATES } from '../api-client';
-import { conclude, concludeBroken, FaultCampaign, injectFaults } from './campaign';
+import { FaultCampaign } from './campaign';
+import { injectFaults } from './inject';
+import { conclude, concludeBroken } from './report';
 
 const N = Number(process.env.CLUSTER_CANDIDACIES ?? 200);
 const DEMO_MONTH_MS = 10_000;

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '@qualicoop/platform';
 import { startStack } from '../stack';
 import { UNLIMITED_RATES } from '../api-client';
-import { conclude, concludeBroken, FaultCampaign, injectFaults } from './campaign';
+import { FaultCampaign } from './campaign';
+import { injectFaults } from './inject';
+import { conclude, concludeBroken } from './report';
 
 const N = Number(process.env.FAULTS_CANDIDACIES ?? 100);
 const DEMO_MONTH_MS = 10_000;
