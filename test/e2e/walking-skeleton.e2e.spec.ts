@@ -85,7 +85,7 @@ describe('walking skeleton: a cooperative opens, drafts and submits its candidac
     expect(typeof res.body.detail).toBe('string');
   });
 
-  it('lists the workflow in Temporal with its stage and cooperative search attributes', async () => {
+  it('lists the workflow in Temporal with its search attributes and a summary naming the cooperative', async () => {
     const connection = await Connection.connect({ address: process.env.QC_TEMPORAL_ADDRESS! });
     try {
       const client = new Client({ connection });
@@ -99,6 +99,10 @@ describe('walking skeleton: a cooperative opens, drafts and submits its candidac
         if (!found.length) await new Promise((r) => setTimeout(r, 200));
       }
       expect(found).toEqual([`candidacy-${COOP}`]);
+      const described = await client.workflow.getHandle(`candidacy-${COOP}`).describe();
+      expect(await described.staticSummary()).toBe(
+        "Candidature Quali'Coop de Coop'HLM Atlantique Habitat (coop-atlantique)",
+      );
     } finally {
       await connection.close();
     }

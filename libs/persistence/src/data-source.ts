@@ -7,10 +7,12 @@ import { DossierVersionEntity } from './entities/dossier-version.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { ReferentialEngagementEntity } from './entities/referential-engagement.entity';
 import { DocumentEntity } from './entities/document.entity';
+import { DocumentContentEntity } from './entities/document-content.entity';
 import { IdempotencyRecordEntity } from './entities/idempotency-record.entity';
 import { PersonEntity } from './entities/person.entity';
 import { ReportEntity } from './entities/report.entity';
 import { FederationTaskEntity } from './entities/federation-task.entity';
+import { RateLimitEntity } from './entities/rate-limit.entity';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
 import { ApiTables1763900000001 } from './migrations/1763900000001-api-tables';
 import { FederationAttention1763900000002 } from './migrations/1763900000002-federation-attention';
@@ -31,9 +33,11 @@ export const ENTITIES = [
   CommitteeSessionEntity,
   PersonEntity,
   DocumentEntity,
+  DocumentContentEntity,
   ReportEntity,
   IdempotencyRecordEntity,
   FederationTaskEntity,
+  RateLimitEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1763900000000,

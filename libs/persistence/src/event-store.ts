@@ -5,7 +5,7 @@
  *   `evolve`, so the read model always equals a rebuild from the events) and the outbox.
  */
 import { DataSource, EntityManager } from 'typeorm';
-import { CandidacyState, evolve, notificationsFor, withAgendaItems } from '@qualicoop/domain';
+import { CandidacyState, evolveWithStageSince, notificationsFor, withAgendaItems } from '@qualicoop/domain';
 import type { RecordedEvent } from '@qualicoop/contracts';
 import { cooperativeNameForTasks } from './federation-tasks';
 import { upsertReadModel } from './read-model';
@@ -42,9 +42,7 @@ async function project(tx: EntityManager, events: RecordedEvent[]): Promise<void
   // People read the cooperative's name in e-mails and tasks, not its id.
   const cooperativeName = await cooperativeNameForTasks(tx, first.cooperativeId);
   for (const r of events) {
-    const before = state?.stage;
-    state = evolve(state, r.event);
-    if (state.stage !== before) stageSince = r.event.at;
+    ({ state, stageSince } = evolveWithStageSince({ state, stageSince }, r.event));
     for (const [index, n] of notificationsFor(r.event, state, cooperativeName).entries()) {
       const key = n.key ?? `${r.candidacyId}:${r.cycle}:${r.sequence}:${index}`;
       let body = n.body;

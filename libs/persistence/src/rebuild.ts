@@ -5,7 +5,7 @@
  */
 import { DataSource } from 'typeorm';
 import { isDeepStrictEqual } from 'node:util';
-import { CandidacyState, evolve, overdueCheckpoints } from '@qualicoop/domain';
+import { CandidacyState, DomainEvent, evolveWithStageSince, overdueCheckpoints, StageFold } from '@qualicoop/domain';
 import { cooperativeNameForTasks, federationTaskRows, storedFederationTasks } from './federation-tasks';
 import { upsertReadModel } from './read-model';
 
@@ -19,7 +19,7 @@ interface EventRow {
   cycle: number;
   sequence: number;
   occurred_at: Date;
-  data: Parameters<typeof evolve>[1];
+  data: DomainEvent;
 }
 
 /** The read-model row a candidacy's events fold into. */
@@ -29,14 +29,14 @@ export function foldCandidacy(events: EventRow[]): {
   openedAt: string;
   last: EventRow;
 } {
-  let state: CandidacyState | undefined;
-  let stageSince = '';
-  for (const e of events) {
-    const before = state?.stage;
-    state = evolve(state, e.data);
-    if (state.stage !== before) stageSince = e.data.at;
-  }
-  return { state: state!, stageSince, openedAt: events[0]!.data.at, last: events[events.length - 1]! };
+  let fold: StageFold = { state: undefined, stageSince: undefined };
+  for (const e of events) fold = evolveWithStageSince(fold, e.data);
+  return {
+    state: fold.state!,
+    stageSince: fold.stageSince ?? '',
+    openedAt: events[0]!.data.at,
+    last: events[events.length - 1]!,
+  };
 }
 
 export async function rebuildReadModels(ds: DataSource, opts: { dryRun?: boolean } = {}): Promise<RebuildReport> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { DossierSchema, renewalPreparable, type CandidacyState } from '@qualicoop/domain';
+import { DossierSchema, renewalPreparable } from '@qualicoop/domain';
 import { DossierRepository, RegisterRepository } from '@qualicoop/persistence';
 import { RuntimeConfig } from '@qualicoop/platform';
 import { CONFIG } from '../common/infrastructure.module';
@@ -60,7 +60,7 @@ export class CandidaciesController {
       throw problem('COOPERATIVE.NOT_FOUND');
     }
     const requestKey = idempotencyKey ? `${caller.sub}:${idempotencyKey}` : undefined;
-    const id = await this.commands.open(body.cooperativeId, caller, this.commands.policyFor(body.policy), requestKey);
+    const id = await this.commands.open(cooperative, caller, this.commands.policyFor(body.policy), requestKey);
     res.setHeader('Location', `/candidacies/${id}`);
     const row = await this.reads.waitFor(id, caller);
     if (row) return view(row);
@@ -83,7 +83,7 @@ export class CandidaciesController {
   })
   async get(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
     const row = await this.reads.get(id, req.caller);
-    const visitorId = (row.state as { visit?: { visitorId: string } }).visit?.visitorId;
+    const visitorId = row.state.visit?.visitorId;
     const visitor = visitorId
       ? { id: visitorId, name: (await this.register.personName(visitorId)) ?? visitorId }
       : null;
@@ -153,7 +153,7 @@ export class CandidaciesController {
   async saveRenewalDossier(@Param('id', uuid) id: string, @Body() body: unknown, @Req() req: AuthedRequest) {
     const row = await this.reads.get(id, req.caller);
     const dossier = parseBody(DossierSchema, body);
-    if (!renewalPreparable(row.state as unknown as CandidacyState)) throw problem('RENEWAL.NOT_PREPARABLE');
+    if (!renewalPreparable(row.state)) throw problem('RENEWAL.NOT_PREPARABLE');
     const saved = await this.dossiers.save(id, dossier, req.caller.sub);
     return { dossierVersion: saved.version, sha256: saved.sha256, savedAt: saved.savedAt };
   }

@@ -113,11 +113,12 @@ export class CandidacyCommandsService {
    * attempt's response was lost (API restarted, database down while recording it).
    */
   async open(
-    cooperativeId: string,
+    cooperative: { id: string; name: string },
     caller: Caller,
     policy: Policy = this.policyFor(),
     requestKey?: string,
   ): Promise<string> {
+    const cooperativeId = cooperative.id;
     const candidacyId = randomUUID();
     const input: CandidacyInput = {
       candidacyId,
@@ -135,7 +136,8 @@ export class CandidacyCommandsService {
         // One open candidacy per cooperative (spec §6.1); a new one may follow a closed one.
         workflowIdConflictPolicy: 'FAIL',
         workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-        staticSummary: `Candidature Quali'Coop de ${cooperativeId}`,
+        // The operators' Temporal UI: the name people know, and the id the workflow is named by.
+        staticSummary: `Candidature Quali'Coop de ${cooperative.name} (${cooperativeId})`,
         memo: { candidacyId, ...(requestKey ? { openRequest: requestKey } : {}) },
       });
     } catch (e) {

@@ -3,7 +3,7 @@
  * eventually consistent list API): not found for another cooperative, its history, its dossier.
  */
 import { Injectable } from '@nestjs/common';
-import { checkDossier, CURRENT_REFERENTIAL, Dossier, type LabelState } from '@qualicoop/domain';
+import { checkDossier, CURRENT_REFERENTIAL, Dossier } from '@qualicoop/domain';
 import {
   CandidacyEntity,
   CandidacyEventEntity,
@@ -75,7 +75,7 @@ export class CandidacyReadsService {
    * (the renewal dossier being prepared), else the current one, carried over as it stands.
    */
   async renewalDossier(row: CandidacyEntity): Promise<DossierVersionEntity | null> {
-    const label = (row.state as { label?: LabelState }).label;
+    const label = row.state.label;
     const prepared =
       label && row.dossierVersion !== null
         ? await this.dossiers.latestAbove(row.id, row.dossierVersion, new Date(label.grantedAt))

@@ -1,4 +1,5 @@
-import type { ArgumentsHost } from '@nestjs/common';
+// Nest's own ArgumentsHost over (request, response), as its tests build one.
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { ProblemFilter } from './problem.filter';
 
 /** What the filter writes for an error: status, headers and body, as the client would read them. */
@@ -19,9 +20,8 @@ function answer(error: unknown) {
       return this;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ url: '/inbox' }) }) };
   jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  new ProblemFilter().catch(error, host as unknown as ArgumentsHost);
+  new ProblemFilter().catch(error, new ExecutionContextHost([{ url: '/inbox' }, res]));
   return written;
 }
 

@@ -76,6 +76,7 @@ function implementationTasks(s: CandidacyState, now: string): Task[] {
     .filter((cp) => !cp.reportFiledAt)
     .map((cp) => {
       const open = reached(cp.opensAt, now);
+      // Unlike `isOverdueAndUnfiled` (flagged after the grace days), the coop is late from the deadline on.
       const late = cp.overdue || reached(cp.deadline.dueAt, now);
       const due = deadlineFr(cp.deadline, s);
       const what = open

@@ -6,5 +6,6 @@ export * from './errors';
 export { decide } from './decide';
 export { needsCommitteeAgenda } from './decide-submission';
 export { evolve } from './evolve';
+export { evolveWithStageSince, type StageFold } from './stage-since';
 export { pendingTimers, searchableDates, type PendingTimer, type SearchableDates } from './pending-timers';
 export { nextCycleLabel, labelFrom, overdueDeadline, renewalPreparable, renewalWindowOpensAt } from './schedule';

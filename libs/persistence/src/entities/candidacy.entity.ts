@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { CandidacyState } from '@qualicoop/domain';
 
 /** Read model of a candidacy: a projection of its events, rebuildable at any time. */
 @Entity({ name: 'candidacies' })
@@ -21,6 +22,7 @@ export class CandidacyEntity {
     checkpoint: number;
     deadline: { date: string; dueAt: string };
   }> | null;
-  @Column('jsonb') state!: Record<string, unknown>;
+  /** The domain's state, as the projection folded it from the events. */
+  @Column('jsonb') state!: CandidacyState;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }
