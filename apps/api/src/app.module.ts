@@ -12,6 +12,7 @@ import { QueryStringLimit, RateLimitGuard, rateLimits } from './common/limits';
 import { InfrastructureModule } from './common/infrastructure.module';
 import { problem } from './common/error-catalogue';
 import { ProblemFilter } from './common/problem.filter';
+import { NulCharacters } from './common/nul-characters.middleware';
 import { RequestLogMiddleware } from './common/request-log.middleware';
 import { ServerTimingMiddleware } from './common/server-timing';
 import { DocumentsController } from './documents/documents.controller';
@@ -68,6 +69,6 @@ const consoleApp = ServeStaticModule.forRoot({
 })
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(ServerTimingMiddleware, RequestLogMiddleware, QueryStringLimit).forRoutes('*');
+    consumer.apply(ServerTimingMiddleware, RequestLogMiddleware, QueryStringLimit, NulCharacters).forRoutes('*');
   }
 }

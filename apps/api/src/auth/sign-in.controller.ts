@@ -5,10 +5,11 @@
  * console lists the seeded users and gets a token for one, signed with the API's local key.
  */
 import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { DEVELOPMENT_TOKEN_SECONDS, SEEDED_USERS, signLocalToken, TokenTrust } from '@qualicoop/platform';
 import { problem } from '../common/error-catalogue';
+import { schemaRef } from '../schema-components';
 import { AuthedRequest, Public, Roles, TOKEN_TRUST } from './auth.guard';
 
 export class DevelopmentTokenRequest {
@@ -27,6 +28,7 @@ export class SignInController {
   @ApiOperation({
     summary: 'How to sign in: the OpenID Connect issuer and client, or (development only) the seeded users',
   })
+  @ApiOkResponse({ schema: schemaRef('SignInOptions') })
   options() {
     const trust = this.trust;
     if (trust.kind === 'issuer') {
@@ -53,6 +55,7 @@ export class SignInController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Development only: a token for one of the seeded users (404 otherwise)' })
+  @ApiOkResponse({ schema: schemaRef('DevelopmentToken') })
   async developmentToken(@Body() body: DevelopmentTokenRequest) {
     const trust = this.trust;
     if (trust.kind !== 'key' || !trust.development) throw problem('NOT_FOUND');
@@ -75,6 +78,7 @@ export class MeController {
   @Get()
   @Roles('coop', 'federation', 'committee')
   @ApiOperation({ summary: 'Who the token says the caller is: id, role, cooperative, name' })
+  @ApiOkResponse({ schema: schemaRef('Me') })
   me(@Req() req: AuthedRequest) {
     const { sub, role, cooperativeId, name } = req.caller;
     return { sub, role, cooperativeId: cooperativeId ?? null, name: name ?? null };

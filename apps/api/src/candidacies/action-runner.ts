@@ -3,13 +3,14 @@
  * the answer is the new state; a report or a dossier version is stored first and removed only when
  * the workflow refused (never on an unknown outcome).
  */
-import { applyDecorators, Injectable, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, HttpCode, Injectable, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Command } from '@qualicoop/domain';
 import { ReportRepository } from '@qualicoop/persistence';
 import { AuthedRequest } from '../auth/auth.guard';
 import { problem } from '../common/error-catalogue';
 import { phase } from '../common/server-timing';
+import { schemaRef } from '../schema-components';
 import { CandidacyCommandsService, keepUnlessRefused, requestKeyOf } from './candidacy-commands.service';
 import { CandidacyReadsService } from './candidacy-reads.service';
 import { candidacyView as view } from './candidacy-view';
@@ -27,6 +28,19 @@ export const ActionEndpoints = () =>
         'Refused by the lifecycle: `code` (e.g. LIFECYCLE.ADMISSIBILITY_BEFORE_COMPLETENESS) and a French `detail`',
     }),
     ApiResponse({ status: 404, description: 'No such candidacy (or not yours)' }),
+  );
+
+/**
+ * What every action answers: 200 with the candidacy after it (on each method: a class-level 200
+ * would lose to the one `HttpCode` documents on the method).
+ */
+export const ActionAnswer = () =>
+  applyDecorators(
+    HttpCode(200),
+    ApiOkResponse({
+      description: 'The candidacy after the action, and the events it recorded',
+      schema: schemaRef('CandidacyAfterAction'),
+    }),
   );
 
 @Injectable()

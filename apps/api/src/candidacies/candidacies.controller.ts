@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DossierSchema, renewalPreparable } from '@qualicoop/domain';
 import { DossierRepository, RegisterRepository } from '@qualicoop/persistence';
 import { RuntimeConfig } from '@qualicoop/platform';
@@ -13,7 +13,7 @@ import { CandidacyReadsService } from './candidacy-reads.service';
 import { candidacyView as view } from './candidacy-view';
 import { OpenCandidacyDto } from './candidacy.dto';
 import { parseBody } from '../common/schema-body';
-import { schemaRef } from '../schema-components';
+import { arrayOf, schemaRef } from '../schema-components';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => problem('CANDIDACY.NOT_FOUND') });
 
@@ -37,12 +37,13 @@ export class CandidaciesController {
       'With an Idempotency-Key, a retry of the same request returns the same candidacy, even if the first response was lost. ' +
       'The `Location` header names the candidacy.',
   })
-  @ApiResponse({ status: 201, description: 'The new candidacy, in stage draft' })
+  @ApiResponse({ status: 201, description: 'The new candidacy, in stage draft', schema: schemaRef('Candidacy') })
   @ApiResponse({
     status: 202,
     description:
       'CANDIDACY.OPENING: the workflow is started but its first event is not yet in the read models (system under load or recovering); ' +
       '`{ id, cooperativeId, code, detail }`, GET the `Location` shortly after',
+    schema: schemaRef('CandidacyOpening'),
   })
   @ApiResponse({
     status: 409,
@@ -81,6 +82,7 @@ export class CandidaciesController {
     description:
       "For the federation, `workflowUrl`: the candidacy's workflow in the operators' Temporal UI (null when none is configured).",
   })
+  @ApiOkResponse({ schema: schemaRef('CandidacyDetail') })
   async get(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
     const row = await this.reads.get(id, req.caller);
     const visitorId = row.state.visit?.visitorId;
@@ -100,6 +102,7 @@ export class CandidaciesController {
   @Get(':id/history')
   @Roles('coop', 'federation', 'committee')
   @ApiOperation({ summary: 'The domain events of the candidacy, in order' })
+  @ApiOkResponse({ schema: arrayOf('HistoryEntry') })
   async history(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
     const events = await this.reads.history(id, req.caller);
     return events.map((e) => ({
@@ -115,6 +118,7 @@ export class CandidaciesController {
   @Get(':id/dossier')
   @Roles('coop', 'federation', 'committee')
   @ApiOperation({ summary: 'The latest saved version of the dossier' })
+  @ApiOkResponse({ schema: schemaRef('DossierVersion') })
   async dossier(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
     const latest = await this.reads.currentDossier(await this.reads.get(id, req.caller));
     if (!latest) throw problem('DOSSIER.NOT_FOUND');
@@ -127,6 +131,7 @@ export class CandidaciesController {
     summary:
       'The reports filed on the candidacy, every cycle: checkpoint progress reports, visit reports, mid-term reports',
   })
+  @ApiOkResponse({ schema: arrayOf('FiledReport') })
   reports(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
     return this.reads.filedReports(id, req.caller);
   }
@@ -136,6 +141,7 @@ export class CandidaciesController {
   @ApiOperation({
     summary: 'The renewal dossier: the one being prepared during the label, else the current dossier carried over',
   })
+  @ApiOkResponse({ schema: schemaRef('DossierVersion') })
   async renewalDossier(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
     const found = await this.reads.renewalDossier(await this.reads.get(id, req.caller));
     if (!found) throw problem('DOSSIER.NOT_FOUND');
@@ -149,6 +155,7 @@ export class CandidaciesController {
     summary: 'Save the renewal dossier being prepared (while the label runs, before the renewal request)',
     description: 'A new version beside the current dossier, which stays what the label was granted on.',
   })
+  @ApiOkResponse({ schema: schemaRef('SavedRenewalDossier') })
   @ApiResponse({ status: 409, description: 'RENEWAL.NOT_PREPARABLE: no label running, or renewal already requested' })
   async saveRenewalDossier(@Param('id', uuid) id: string, @Body() body: unknown, @Req() req: AuthedRequest) {
     const row = await this.reads.get(id, req.caller);
@@ -162,6 +169,7 @@ export class CandidaciesController {
   @Roles('coop')
   @ApiBody({ schema: schemaRef('Dossier') })
   @ApiOperation({ summary: 'Save the dossier draft (as often as needed, until submission)' })
+  @ApiOkResponse({ schema: schemaRef('SavedDraft') })
   async saveDraft(
     @Param('id', uuid) id: string,
     @Body() body: unknown,
@@ -196,6 +204,7 @@ export class CandidaciesController {
   @ApiOperation({
     summary: 'Submit the latest draft: the rules of spec §3 are checked, one field-level error per breach',
   })
+  @ApiOkResponse({ schema: schemaRef('CandidacyAfterAction') })
   @ApiResponse({ status: 400, description: 'DOSSIER.INCOMPLETE with `errors[]` (field, code, French message)' })
   async submit(@Param('id', uuid) id: string, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
     const row = await this.reads.get(id, req.caller);

@@ -2,13 +2,13 @@
  * The committee's actions on a candidacy: the visit report (the assigned visitor) and the decisions
  * of a session — completeness, admissibility, award, mid-term, renewal.
  */
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Param, Post, Req } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { AuthedRequest, Roles } from '../auth/auth.guard';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { CURRENT_REFERENTIAL, findEngagement, VISIT_FINDINGS } from '@qualicoop/domain';
 import { problem } from '../common/error-catalogue';
-import { ActionEndpoints, ActionRunner, uuid } from './action-runner';
+import { ActionAnswer, ActionEndpoints, ActionRunner, uuid } from './action-runner';
 import {
   AdmissibilityDto,
   AwardDto,
@@ -24,7 +24,7 @@ export class CommitteeActionsController {
   constructor(private readonly actions: ActionRunner) {}
 
   @Post('visit-report')
-  @HttpCode(200)
+  @ActionAnswer()
   @Roles('committee')
   @ApiOperation({ summary: 'File the visit report (the assigned visitor only)' })
   fileVisitReport(
@@ -61,7 +61,7 @@ export class CommitteeActionsController {
   }
 
   @Post('decisions/completeness')
-  @HttpCode(200)
+  @ActionAnswer()
   @Roles('committee')
   @ApiOperation({ summary: 'Record completeness (if incomplete: what is missing; the coop gets 60 days)' })
   completeness(
@@ -74,7 +74,7 @@ export class CommitteeActionsController {
   }
 
   @Post('decisions/admissibility')
-  @HttpCode(200)
+  @ActionAnswer()
   @Roles('committee')
   @ApiOperation({ summary: 'Record admissibility (after completeness); admissible starts the 18-month implementation' })
   admissibility(
@@ -87,7 +87,7 @@ export class CommitteeActionsController {
   }
 
   @Post('decisions/award')
-  @HttpCode(200)
+  @ActionAnswer()
   @Roles('committee')
   @ApiOperation({
     summary: 'Decide the award after the visit report: granted, extension (once, ≤ 6 months) or refused',
@@ -102,7 +102,7 @@ export class CommitteeActionsController {
   }
 
   @Post('decisions/mid-term')
-  @HttpCode(200)
+  @ActionAnswer()
   @Roles('committee')
   @ApiOperation({ summary: 'Confirm or withdraw the label at mid-term' })
   midTerm(
@@ -115,7 +115,7 @@ export class CommitteeActionsController {
   }
 
   @Post('decisions/renewal')
-  @HttpCode(200)
+  @ActionAnswer()
   @Roles('committee')
   @ApiOperation({ summary: 'Renew the label (a new 3-year cycle) or refuse' })
   renewal(

@@ -2,7 +2,7 @@
  * The cooperative's actions on its candidacy (spec §1, §4): answer a complement request, file
  * checkpoint and mid-term reports, ask for help, declare readiness, request renewal, withdraw, renounce.
  */
-import { Body, Controller, HttpCode, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { DossierSchema } from '@qualicoop/domain';
 import { DossierRepository } from '@qualicoop/persistence';
@@ -11,7 +11,7 @@ import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { problem } from '../common/error-catalogue';
 import { parseBody } from '../common/schema-body';
 import { schemaRef } from '../schema-components';
-import { ActionEndpoints, ActionRunner, uuid } from './action-runner';
+import { ActionAnswer, ActionEndpoints, ActionRunner, uuid } from './action-runner';
 import { derivedId, keepUnlessRefused, requestKeyOf } from './candidacy-commands.service';
 import { CandidacyReadsService } from './candidacy-reads.service';
 import { HelpRequestDto, ProgressReportDto, ReasonDto } from './actions.dto';
@@ -26,7 +26,7 @@ export class CooperativeActionsController {
   ) {}
 
   @Post('complement')
-  @HttpCode(200)
+  @ActionAnswer()
   @Roles('coop')
   @ApiBody({ schema: schemaRef('Dossier') })
   @ApiOperation({
@@ -56,7 +56,7 @@ export class CooperativeActionsController {
   }
 
   @Post('checkpoints/:checkpoint/report')
-  @HttpCode(200)
+  @ActionAnswer()
   @Roles('coop')
   @ApiParam({ name: 'checkpoint', enum: [6, 12] })
   @ApiOperation({ summary: 'File the progress report of the 6- or 12-month checkpoint' })
@@ -78,7 +78,7 @@ export class CooperativeActionsController {
   }
 
   @Post('help-requests')
-  @HttpCode(200)
+  @ActionAnswer()
   @Roles('coop')
   @ApiOperation({ summary: 'Ask the federation for help (any time during implementation)' })
   requestHelp(
@@ -96,7 +96,7 @@ export class CooperativeActionsController {
   }
 
   @Post('readiness')
-  @HttpCode(200)
+  @ActionAnswer()
   @Roles('coop')
   @ApiOperation({ summary: 'Declare readiness for the visit before the 18 months are over' })
   declareReadiness(@Param('id', uuid) id: string, @Req() req: AuthedRequest, @IdempotencyKey() key?: string) {
@@ -104,7 +104,7 @@ export class CooperativeActionsController {
   }
 
   @Post('mid-term-report')
-  @HttpCode(200)
+  @ActionAnswer()
   @Roles('coop')
   @ApiOperation({ summary: 'File the mid-term report of the label (indicator values)' })
   fileMidTermReport(
@@ -124,7 +124,7 @@ export class CooperativeActionsController {
   }
 
   @Post('renewal-request')
-  @HttpCode(200)
+  @ActionAnswer()
   @Roles('coop')
   @ApiOperation({
     summary: 'Request the renewal of the label (from 6 months before expiry)',
@@ -141,7 +141,7 @@ export class CooperativeActionsController {
   }
 
   @Post('withdrawal')
-  @HttpCode(200)
+  @ActionAnswer()
   @Roles('coop')
   @ApiOperation({ summary: 'Withdraw the candidacy (any stage before the award)' })
   withdraw(
@@ -154,7 +154,7 @@ export class CooperativeActionsController {
   }
 
   @Post('renunciation')
-  @HttpCode(200)
+  @ActionAnswer()
   @Roles('coop')
   @ApiOperation({ summary: 'Renounce a held label' })
   renounce(

@@ -2,13 +2,13 @@
  * The federation's actions on a candidacy: advise on a checkpoint report, answer a help request,
  * assign the visitor and the visit date.
  */
-import { Body, Controller, HttpCode, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiParam } from '@nestjs/swagger';
 import { RegisterRepository } from '@qualicoop/persistence';
 import { AuthedRequest, Roles } from '../auth/auth.guard';
 import { IdempotencyKey } from '../common/idempotency-key.decorator';
 import { invalidField } from '../common/error-catalogue';
-import { ActionEndpoints, ActionRunner, uuid } from './action-runner';
+import { ActionAnswer, ActionEndpoints, ActionRunner, uuid } from './action-runner';
 import { AdviceDto, HelpAnswerDto, ScheduleVisitDto } from './actions.dto';
 
 @ActionEndpoints()
@@ -20,7 +20,7 @@ export class FederationActionsController {
   ) {}
 
   @Post('checkpoints/:checkpoint/advice')
-  @HttpCode(200)
+  @ActionAnswer()
   @Roles('federation')
   @ApiParam({ name: 'checkpoint', enum: [6, 12] })
   @ApiOperation({ summary: 'Give advice on a filed checkpoint report' })
@@ -35,7 +35,7 @@ export class FederationActionsController {
   }
 
   @Post('help-requests/:helpRequestId/answer')
-  @HttpCode(200)
+  @ActionAnswer()
   @Roles('federation')
   @ApiOperation({ summary: "Answer a cooperative's help request" })
   answerHelp(
@@ -49,7 +49,7 @@ export class FederationActionsController {
   }
 
   @Post('visit')
-  @HttpCode(200)
+  @ActionAnswer()
   @Roles('federation')
   @ApiOperation({ summary: 'Assign the visitor (a committee member) and the visit date; again to move it' })
   async scheduleVisit(

@@ -20,7 +20,16 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { memoryStorage } from 'multer';
 import { DocumentEntity, DocumentRepository, type DocumentStore } from '@qualicoop/persistence';
@@ -28,13 +37,22 @@ import { AuthedRequest, Roles } from '../auth/auth.guard';
 import { CandidacyReadsService } from '../candidacies/candidacy-reads.service';
 import { problem } from '../common/error-catalogue';
 import { DOCUMENT_STORE } from '../common/infrastructure.module';
-import { checkDocumentContent } from './document-content';
+import { arrayOf, schemaRef } from '../schema-components';
+import { ACCEPTED_FORMATS, checkDocumentContent } from './document-content';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_CANDIDACY_BYTES = 100 * 1024 * 1024;
 const KINDS = ['letter_of_commitment', 'supporting'];
 const uuid = (notFound: 'CANDIDACY.NOT_FOUND' | 'DOCUMENT.NOT_FOUND') =>
   new ParseUUIDPipe({ exceptionFactory: () => problem(notFound) });
+
+/** A download is served as the media type its bytes proved at upload: one of the accepted formats. */
+const DOWNLOAD_CONTENT = Object.fromEntries(
+  [...new Set(ACCEPTED_FORMATS.map((f) => f.mediaType))].map((t) => [
+    t,
+    { schema: { type: 'string', format: 'binary' } },
+  ]),
+);
 
 const view = (d: DocumentEntity) => ({
   id: d.id,
@@ -67,6 +85,7 @@ export class DocumentsController {
     },
   })
   @ApiOperation({ summary: 'Upload a document (multipart: file, kind); returns its id and SHA-256' })
+  @ApiCreatedResponse({ schema: schemaRef('Document') })
   @ApiResponse({ status: 413, description: 'More than 20 MB for the file, or 100 MB for the candidacy' })
   @ApiResponse({
     status: 415,
@@ -114,6 +133,7 @@ export class DocumentsController {
   @Get()
   @Roles('coop', 'federation', 'committee')
   @ApiOperation({ summary: "The candidacy's documents" })
+  @ApiOkResponse({ schema: arrayOf('Document') })
   async list(@Param('id', uuid('CANDIDACY.NOT_FOUND')) id: string, @Req() req: AuthedRequest) {
     await this.reads.get(id, req.caller);
     return (await this.documents.list(id)).map(view);
@@ -122,6 +142,7 @@ export class DocumentsController {
   @Get(':documentId')
   @Roles('coop', 'federation', 'committee')
   @ApiOperation({ summary: 'Download a document (authorised like the candidacy)' })
+  @ApiOkResponse({ description: 'The bytes, as the media type they proved at upload', content: DOWNLOAD_CONTENT })
   async download(
     @Param('id', uuid('CANDIDACY.NOT_FOUND')) id: string,
     @Param('documentId', uuid('DOCUMENT.NOT_FOUND')) documentId: string,

@@ -3,7 +3,7 @@
  * read from the PostgreSQL read models (never from Temporal); a coop only ever sees its own data.
  */
 import { Controller, Get, Header, Param, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ReadModels } from '@qualicoop/persistence';
 import { ExpensiveRead } from '../common/limits';
 import { AuthedRequest, Roles } from '../auth/auth.guard';
@@ -13,6 +13,10 @@ import { CommitteeInbox, committeeInbox, coopInbox, federationItems, InboxFilter
 import { inboxCsv } from './inbox-csv';
 import { practicesCsv } from './practices-csv';
 import { InboxQuery, ListCandidaciesQuery, SESSION_ID } from './reads.dto';
+import { schemaRef } from '../schema-components';
+
+/** The CSV exports: UTF-8 text (with a BOM) for Excel. */
+const CSV = { schema: { type: 'string' as const, description: 'UTF-8 with BOM, `;` separator' } };
 
 const DEFAULT_LIMIT = 20;
 const DEFAULT_INBOX_LIMIT = 100;
@@ -30,6 +34,7 @@ export class ReadsController {
     summary: 'List candidacies (a coop: its own only), filtered, sorted by next deadline then id, paginated',
     description: 'Open candidacies unless `closed=true`. `{ items, total, limit, offset }`.',
   })
+  @ApiOkResponse({ schema: schemaRef('CandidacyPage') })
   @ApiResponse({
     status: 400,
     description: 'REQUEST.VALIDATION_FAILED: an unknown or invalid parameter (French message per field)',
@@ -62,6 +67,7 @@ export class ReadsController {
       'closed agendas (also grouped by session in `bySession`, not paginated) and the visits assigned to the caller. ' +
       'Items sorted by `dueBy` (undated last), paginated: `{ role, items, total, limit, offset }`.',
   })
+  @ApiOkResponse({ schema: schemaRef('Inbox') })
   @ApiResponse({
     status: 400,
     description: 'REQUEST.VALIDATION_FAILED: an invalid filter, limit or offset (French message per field)',
@@ -83,6 +89,7 @@ export class ReadsController {
     summary: "The caller's inbox as CSV for Excel: the same filters and order as `GET /inbox`, every item",
     description: 'UTF-8 with BOM, `;` separator; due date and Paris time in two columns; `limit`/`offset` are ignored.',
   })
+  @ApiOkResponse(CSV)
   @ApiResponse({ status: 400, description: 'REQUEST.VALIDATION_FAILED: an invalid filter (French message per field)' })
   async inboxExport(@Query() query: InboxQuery, @Req() req: AuthedRequest) {
     return inboxCsv((await this.inboxOf(req.caller, query)).items);
@@ -133,6 +140,7 @@ export class ReadsController {
   @ApiOperation({
     summary: "A committee session's agenda: the candidacies placed on it, with the kind of item and their stage",
   })
+  @ApiOkResponse({ schema: schemaRef('SessionAgenda') })
   @ApiResponse({ status: 404, description: 'SESSION.NOT_FOUND' })
   async agenda(@Param('id') id: string) {
     const notFound = () => problem('SESSION.NOT_FOUND');
@@ -149,6 +157,7 @@ export class ReadsController {
     summary:
       'Federation KPIs (spec §5): engagement rate, funnel, overdue checkpoints, labels expiring within 6 months, committee workload',
   })
+  @ApiOkResponse({ schema: schemaRef('Kpis') })
   kpis() {
     return this.reads.kpis();
   }
@@ -165,6 +174,7 @@ export class ReadsController {
     description:
       'UTF-8 with BOM, `;` separator, decimal comma: baseline, target and the latest achieved value (progress reports).',
   })
+  @ApiOkResponse(CSV)
   async exportPractices() {
     return practicesCsv(await this.reads.practiceRows());
   }
@@ -173,6 +183,7 @@ export class ReadsController {
   @ExpensiveRead()
   @Roles('federation')
   @ApiOperation({ summary: 'Which engagements the submitted dossiers choose most, with the indicators used for each' })
+  @ApiOkResponse({ schema: schemaRef('EngagementPopularity') })
   practices() {
     return this.reads.engagementPopularity();
   }

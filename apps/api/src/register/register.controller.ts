@@ -1,6 +1,6 @@
 /** The federation's register of cooperatives and the committee calendar (spec §1, §4.1). */
 import { Body, Controller, Get, Param, Patch, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import { candidacyWorkflowId, sessionMovedSignal } from '@qualicoop/contracts';
 import { agendaCutoffOf, STANDARD_POLICY } from '@qualicoop/domain';
@@ -8,6 +8,7 @@ import { CandidacyRepository, RegisterRepository, SessionRecord } from '@qualico
 import { AuthedRequest, Roles } from '../auth/auth.guard';
 import { CreateCooperativeDto, CreateSessionDto, SessionDto, UpdateCooperativeDto } from './register.dto';
 import { invalidField, problem } from '../common/error-catalogue';
+import { arrayOf, schemaRef } from '../schema-components';
 
 const sessionView = (r: SessionRecord) => ({
   id: r.id,
@@ -39,6 +40,7 @@ export class RegisterController {
   @Get('cooperatives')
   @Roles('federation')
   @ApiOperation({ summary: 'The register of cooperatives' })
+  @ApiOkResponse({ schema: arrayOf('Cooperative') })
   cooperatives() {
     return this.register.cooperatives();
   }
@@ -46,6 +48,7 @@ export class RegisterController {
   @Post('cooperatives')
   @Roles('federation')
   @ApiOperation({ summary: 'Register a cooperative' })
+  @ApiCreatedResponse({ schema: schemaRef('Cooperative') })
   async createCooperative(@Body() body: CreateCooperativeDto) {
     const added = await this.register.addCooperative(body);
     if (!added) throw problem('COOPERATIVE.ALREADY_EXISTS');
@@ -55,6 +58,7 @@ export class RegisterController {
   @Patch('cooperatives/:cooperativeId')
   @Roles('federation')
   @ApiOperation({ summary: 'Update a cooperative (name, region, e-mail, active)' })
+  @ApiOkResponse({ schema: schemaRef('Cooperative') })
   async updateCooperative(@Param('cooperativeId') id: string, @Body() body: UpdateCooperativeDto) {
     const updated = await this.register.updateCooperative(id, body);
     if (!updated) throw problem('COOPERATIVE.NOT_FOUND');
@@ -64,6 +68,7 @@ export class RegisterController {
   @Get('committee-members')
   @Roles('federation')
   @ApiOperation({ summary: 'The active committee members (id and name): who may be sent on a visit' })
+  @ApiOkResponse({ schema: arrayOf('CommitteeMember') })
   committeeMembers() {
     return this.register.committeeMembers();
   }
@@ -71,6 +76,7 @@ export class RegisterController {
   @Get('committee-sessions')
   @Roles('federation', 'committee', 'coop')
   @ApiOperation({ summary: 'The committee calendar (standard sessions)' })
+  @ApiOkResponse({ schema: arrayOf('CommitteeSession') })
   async sessions() {
     return (await this.register.standardSessions()).map(sessionView);
   }
@@ -78,6 +84,7 @@ export class RegisterController {
   @Post('committee-sessions')
   @Roles('federation')
   @ApiOperation({ summary: 'Add a committee session (cut-off 21 days before by default)' })
+  @ApiCreatedResponse({ schema: schemaRef('CommitteeSession') })
   async addSession(@Body() body: CreateSessionDto) {
     const added = await this.register.addSession({
       id: body.id,
@@ -92,6 +99,7 @@ export class RegisterController {
   @Patch('committee-sessions/:sessionId')
   @Roles('federation')
   @ApiOperation({ summary: 'Move a session: candidacies on its still-open agenda follow it' })
+  @ApiOkResponse({ schema: schemaRef('MovedCommitteeSession') })
   async moveSession(@Param('sessionId') sessionId: string, @Body() body: SessionDto, @Req() _req: AuthedRequest) {
     const row = await this.register.moveSession(sessionId, {
       sessionDate: body.sessionDate,

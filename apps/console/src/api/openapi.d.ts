@@ -982,6 +982,434 @@ export interface components {
             letterOfCommitment?: components["schemas"]["DocumentRef"] | null;
             supportingDocuments?: components["schemas"]["DocumentRef"][];
         };
+        /**
+         * Format: date-time
+         * @description An instant, ISO 8601 in UTC
+         * @example 2027-03-15T09:30:00.000Z
+         */
+        Instant: string;
+        /**
+         * Format: date
+         * @description A civil date (Europe/Paris), YYYY-MM-DD
+         * @example 2030-06-30
+         */
+        CivilDate: string;
+        /**
+         * @description A candidacy's stage in its lifecycle
+         * @enum {string}
+         */
+        Stage: "draft" | "submitted" | "on_agenda" | "under_review" | "awaiting_complement" | "lapsed" | "not_admissible" | "implementation" | "visit_to_plan" | "visit_scheduled" | "visit_done" | "award_decision" | "not_awarded" | "labelled" | "mid_term_review" | "label_withdrawn" | "renewal_requested" | "renewed" | "expired" | "withdrawn" | "renounced";
+        /**
+         * @description A domain event type
+         * @enum {string}
+         */
+        EventType: "CandidacyOpened" | "CycleStarted" | "DraftSaved" | "DossierSubmitted" | "PlacedOnAgenda" | "AgendaClosed" | "CompletenessRecorded" | "ComplementRequested" | "ComplementAnswered" | "AdmissibilityRecorded" | "CandidacyLapsed" | "ProgressReportFiled" | "CheckpointAdviceGiven" | "CheckpointOverdue" | "HelpRequested" | "HelpRequestAnswered" | "ReadinessDeclared" | "ImplementationWindowEnded" | "VisitScheduled" | "VisitReportFiled" | "LabelGranted" | "ExtensionGranted" | "LabelRefused" | "MidTermReportFiled" | "MidTermConfirmed" | "LabelWithdrawn" | "RenewalRequested" | "LabelRenewed" | "RenewalRefused" | "LabelExpired" | "CandidacyWithdrawn" | "LabelRenounced" | "ReminderSent";
+        /**
+         * @description What a committee agenda item is for
+         * @enum {string}
+         */
+        AgendaKind: "dossier" | "complement" | "visit_report" | "mid_term" | "renewal";
+        /** @description The domain's CandidacyState (libs/domain/src/lifecycle/state.ts): stage, deadlines, decisions, checkpoints, visit, label… Its parts follow the lifecycle; a client typed from the domain reads them. */
+        CandidacyState: {
+            /** Format: uuid */
+            candidacyId: string;
+            cooperativeId: string;
+            cycle: number;
+            stage: components["schemas"]["Stage"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A candidacy's read model */
+        Candidacy: {
+            /** Format: uuid */
+            id: string;
+            cooperativeId: string;
+            workflowId: string;
+            cycle: number;
+            stage: components["schemas"]["Stage"];
+            closed: boolean;
+            openedAt: components["schemas"]["Instant"];
+            stageSince: components["schemas"]["Instant"];
+            nextDeadline: {
+                at: components["schemas"]["Instant"];
+                what: string | null;
+            } | null;
+            labelExpiresOn: components["schemas"]["CivilDate"] | null;
+            dossierVersion: number | null;
+            lastSequence: number;
+            state: components["schemas"]["CandidacyState"];
+        };
+        /** @description A candidacy, with its visitor */
+        CandidacyDetail: {
+            /** Format: uuid */
+            id: string;
+            cooperativeId: string;
+            workflowId: string;
+            cycle: number;
+            stage: components["schemas"]["Stage"];
+            closed: boolean;
+            openedAt: components["schemas"]["Instant"];
+            stageSince: components["schemas"]["Instant"];
+            nextDeadline: {
+                at: components["schemas"]["Instant"];
+                what: string | null;
+            } | null;
+            labelExpiresOn: components["schemas"]["CivilDate"] | null;
+            dossierVersion: number | null;
+            lastSequence: number;
+            state: components["schemas"]["CandidacyState"];
+            /** @description Who visits, once the visit is planned */
+            visitor: {
+                id: string;
+                name: string;
+            } | null;
+            /**
+             * Format: uri
+             * @description Federation only: the workflow in the operators' Temporal UI (null when none is configured)
+             */
+            workflowUrl?: string | null;
+        };
+        /** @description Opened, not yet visible in the read models: GET the Location shortly */
+        CandidacyOpening: {
+            /** Format: uuid */
+            id: string;
+            cooperativeId: string;
+            /** @enum {string} */
+            code: "CANDIDACY.OPENING";
+            detail: string;
+        };
+        /** @description The candidacy after the action, and the events it recorded */
+        CandidacyAfterAction: {
+            /** Format: uuid */
+            id: string;
+            cooperativeId: string;
+            workflowId: string;
+            cycle: number;
+            stage: components["schemas"]["Stage"];
+            closed: boolean;
+            openedAt: components["schemas"]["Instant"];
+            stageSince: components["schemas"]["Instant"];
+            nextDeadline: {
+                at: components["schemas"]["Instant"];
+                what: string | null;
+            } | null;
+            labelExpiresOn: components["schemas"]["CivilDate"] | null;
+            dossierVersion: number | null;
+            lastSequence: number;
+            state: components["schemas"]["CandidacyState"];
+            events: {
+                sequence: number;
+                type: components["schemas"]["EventType"];
+            }[];
+        };
+        /** @description One of the domain's events (libs/domain/src/lifecycle/domain-events.ts) */
+        DomainEvent: {
+            type: components["schemas"]["EventType"];
+            at: components["schemas"]["Instant"];
+            by: string;
+        } & {
+            [key: string]: unknown;
+        };
+        HistoryEntry: {
+            cycle: number;
+            sequence: number;
+            type: components["schemas"]["EventType"];
+            occurredAt: components["schemas"]["Instant"];
+            actorId: string | null;
+            data: components["schemas"]["DomainEvent"];
+        };
+        /** @description A saved version of the dossier */
+        DossierVersion: {
+            version: number;
+            sha256: string;
+            savedAt: components["schemas"]["Instant"];
+            dossier: components["schemas"]["Dossier"];
+        };
+        SavedDraft: {
+            dossierVersion: number;
+            sha256: string;
+            stage: components["schemas"]["Stage"];
+        };
+        SavedRenewalDossier: {
+            dossierVersion: number;
+            sha256: string;
+            savedAt: components["schemas"]["Instant"];
+        };
+        ReportContent: {
+            checkpoint?: number;
+            indicators?: {
+                engagementId: string;
+                indicatorName: string;
+                value: number;
+            }[];
+            actions?: {
+                action: string;
+                /** @enum {string} */
+                status: "not_started" | "in_progress" | "done";
+            }[];
+            comment?: string;
+            findingsSummary?: string;
+            findings?: {
+                [key: string]: "on_track" | "partly" | "not_met";
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A report the candidacy's history names */
+        FiledReport: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "progress" | "mid_term" | "visit";
+            cycle: number;
+            checkpoint: number | null;
+            late: boolean;
+            content: components["schemas"]["ReportContent"];
+            filedBy: string;
+            filedAt: components["schemas"]["Instant"];
+        };
+        /** @description An uploaded document of the candidacy */
+        Document: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "letter_of_commitment" | "supporting";
+            filename: string;
+            /** @description The media type the bytes proved */
+            contentType: string;
+            sizeBytes: number;
+            sha256: string;
+            uploadedAt: components["schemas"]["Instant"];
+        };
+        CandidacyListItem: {
+            /** Format: uuid */
+            id: string;
+            cooperativeId: string;
+            cooperativeName: string;
+            cycle: number;
+            stage: components["schemas"]["Stage"];
+            stageLabel: string;
+            stageSince: components["schemas"]["Instant"];
+            nextDeadline: {
+                at: components["schemas"]["Instant"];
+                what: string | null;
+            } | null;
+            labelExpiresOn: components["schemas"]["CivilDate"] | null;
+            closed: boolean;
+        };
+        CandidacyPage: {
+            items: components["schemas"]["CandidacyListItem"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        /** @description Something due by the caller, and the API call that does it */
+        InboxItem: {
+            /** Format: uuid */
+            candidacyId: string;
+            cooperativeId: string;
+            cooperativeName: string;
+            stage: components["schemas"]["Stage"];
+            stageLabel: string;
+            /** @description What is due, in French */
+            what: string;
+            dueBy: components["schemas"]["Instant"] | null;
+            overdue: boolean;
+            /** @description The API path to call (with `method`), or null */
+            action: string | null;
+            /** @enum {string|null} */
+            method: "GET" | "POST" | null;
+            /** @description Committee items: the session in which to decide */
+            sessionId?: string;
+        };
+        Inbox: {
+            /** @enum {string} */
+            role: "coop" | "federation" | "committee";
+            items: components["schemas"]["InboxItem"][];
+            total: number;
+            limit: number;
+            offset: number;
+            /** @description Committee only: the decisions to take, by session (not paginated) */
+            bySession?: {
+                sessionId: string;
+                sessionDate: components["schemas"]["Instant"] | null;
+                items: components["schemas"]["InboxItem"][];
+            }[];
+        };
+        /** @description A committee session's agenda */
+        SessionAgenda: {
+            session: {
+                id: string;
+                calendar: string;
+                sessionDate: components["schemas"]["Instant"];
+                cutoffAt: components["schemas"]["Instant"];
+                agendaClosed: boolean;
+            } | null;
+            items: {
+                /** Format: uuid */
+                candidacyId: string;
+                cooperativeId: string;
+                cooperativeName: string;
+                cycle: number;
+                kind: components["schemas"]["AgendaKind"];
+                kindLabel: string;
+                stage: components["schemas"]["Stage"];
+                stageLabel: string;
+                placedAt: components["schemas"]["Instant"] | null;
+                onAgenda: boolean;
+                agendaClosed: boolean;
+            }[];
+        };
+        /** @description The federation's indicators (spec §5) */
+        Kpis: {
+            asOf: components["schemas"]["Instant"];
+            engagementRate: {
+                activeCooperatives: number;
+                engaged: number;
+                rate: number;
+                target: number;
+            };
+            engagementHistory: {
+                month: string;
+                activeCooperatives: number;
+                engaged: number;
+                rate: number;
+            }[];
+            funnel: {
+                stage: components["schemas"]["Stage"];
+                stageLabel: string;
+                closed: boolean;
+                count: number;
+                medianDaysInStage: number | null;
+            }[];
+            overdueCheckpoints: {
+                count: number;
+                items: {
+                    /** Format: uuid */
+                    candidacyId: string;
+                    cooperativeId: string;
+                    cooperativeName: string;
+                    checkpoint: number;
+                    deadline: components["schemas"]["CivilDate"];
+                    dueAt: components["schemas"]["Instant"];
+                }[];
+            };
+            labelsExpiringWithin6Months: {
+                count: number;
+                items: {
+                    /** Format: uuid */
+                    candidacyId: string;
+                    cooperativeId: string;
+                    cooperativeName: string;
+                    stage: components["schemas"]["Stage"];
+                    labelExpiresOn: components["schemas"]["CivilDate"];
+                    renewalRequested: boolean;
+                }[];
+            };
+            committeeWorkload: {
+                sessionId: string;
+                calendar: string;
+                sessionDate: components["schemas"]["Instant"];
+                cutoffAt: components["schemas"]["Instant"];
+                items: number;
+            }[];
+        };
+        EngagementPopularity: {
+            dossiers: number;
+            engagements: {
+                engagementId: string;
+                axis: string;
+                title: string;
+                count: number;
+                indicators: {
+                    name: string;
+                    count: number;
+                }[];
+            }[];
+        };
+        /** @description A cooperative of the register */
+        Cooperative: {
+            id: string;
+            name: string;
+            region: string;
+            email: string;
+            active: boolean;
+        };
+        /** @description An active committee member */
+        CommitteeMember: {
+            id: string;
+            name: string;
+        };
+        /** @description A session of the committee calendar */
+        CommitteeSession: {
+            id: string;
+            calendar: string;
+            sessionDate: components["schemas"]["Instant"];
+            cutoffAt: components["schemas"]["Instant"];
+            agendaClosed: boolean;
+            members: string[];
+        };
+        MovedCommitteeSession: {
+            id: string;
+            calendar: string;
+            sessionDate: components["schemas"]["Instant"];
+            cutoffAt: components["schemas"]["Instant"];
+            agendaClosed: boolean;
+            members: string[];
+            /** @description Candidacies on its open agenda, told to follow it */
+            candidaciesMoved: number;
+        };
+        /** @description How to sign in */
+        SignInOptions: {
+            /** @enum {string} */
+            mode: "oidc";
+            issuer: string;
+            clientId: string;
+            scope: string;
+            /** @description The API's audience (RFC 8707) */
+            resource: string;
+        } | {
+            /** @enum {string} */
+            mode: "none";
+        } | {
+            /** @enum {string} */
+            mode: "development";
+            users: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: "coop" | "federation" | "committee";
+                cooperativeId: string | null;
+            }[];
+        };
+        DevelopmentToken: {
+            token: string;
+            expiresAt: components["schemas"]["Instant"];
+            user: {
+                id: string;
+                sub: string;
+                /** @enum {string} */
+                role: "coop" | "federation" | "committee";
+                cooperativeId?: string;
+                name: string;
+            };
+        };
+        /** @description Who the token says the caller is */
+        Me: {
+            sub: string;
+            /** @enum {string} */
+            role: "coop" | "federation" | "committee";
+            cooperativeId: string | null;
+            name: string | null;
+        };
+        Health: {
+            /** @enum {string} */
+            status: "up" | "degraded";
+            /** @enum {string} */
+            database: "up" | "down";
+            /** @enum {string} */
+            temporal: "up" | "down";
+        };
     };
     responses: never;
     parameters: never;
@@ -1000,11 +1428,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Up, and both dependencies up */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Degraded: a dependency is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
             };
         };
     };
@@ -1023,7 +1463,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Document"][];
+                };
             };
         };
     };
@@ -1050,6 +1492,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
             /** @description More than 20 MB for the file, or 100 MB for the candidacy */
             413: {
                 headers: {
@@ -1078,11 +1528,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The bytes, as the media type they proved at upload */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation": string;
+                    "application/vnd.oasis.opendocument.text": string;
+                    "application/vnd.oasis.opendocument.spreadsheet": string;
+                    "application/vnd.oasis.opendocument.presentation": string;
+                    "application/msword": string;
+                    "application/vnd.ms-excel": string;
+                    "application/vnd.ms-powerpoint": string;
+                };
             };
         };
     };
@@ -1099,7 +1563,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Cooperative"][];
+                };
             };
         };
     };
@@ -1123,7 +1589,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Cooperative"];
+                };
             };
         };
     };
@@ -1149,7 +1617,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Cooperative"];
+                };
             };
         };
     };
@@ -1166,7 +1636,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeMember"][];
+                };
             };
         };
     };
@@ -1183,7 +1655,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeSession"][];
+                };
             };
         };
     };
@@ -1207,7 +1681,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeSession"];
+                };
             };
         };
     };
@@ -1233,7 +1709,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MovedCommitteeSession"];
+                };
             };
         };
     };
@@ -1250,7 +1728,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignInOptions"];
+                };
             };
         };
     };
@@ -1274,7 +1754,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DevelopmentToken"];
+                };
             };
         };
     };
@@ -1291,7 +1773,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
             };
         };
     };
@@ -1318,6 +1802,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidacyPage"];
+                };
+            };
             /** @description REQUEST.VALIDATION_FAILED: an unknown or invalid parameter (French message per field) */
             400: {
                 headers: {
@@ -1355,14 +1847,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Candidacy"];
+                };
             };
             /** @description CANDIDACY.OPENING: the workflow is started but its first event is not yet in the read models (system under load or recovering); `{ id, cooperativeId, code, detail }`, GET the `Location` shortly after */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidacyOpening"];
+                };
             };
             /** @description CANDIDACY.ALREADY_OPEN: the cooperative already has an open candidacy or label cycle */
             409: {
@@ -1388,7 +1884,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidacyDetail"];
+                };
             };
         };
     };
@@ -1407,7 +1905,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HistoryEntry"][];
+                };
             };
         };
     };
@@ -1426,7 +1926,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DossierVersion"];
+                };
             };
         };
     };
@@ -1452,7 +1954,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SavedDraft"];
+                };
             };
         };
     };
@@ -1471,7 +1975,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FiledReport"][];
+                };
             };
         };
     };
@@ -1490,7 +1996,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DossierVersion"];
+                };
             };
         };
     };
@@ -1512,6 +2020,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedRenewalDossier"];
+                };
+            };
             /** @description RENEWAL.NOT_PREPARABLE: no label running, or renewal already requested */
             409: {
                 headers: {
@@ -1535,6 +2051,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidacyAfterAction"];
+                };
+            };
             /** @description DOSSIER.INCOMPLETE with `errors[]` (field, code, French message) */
             400: {
                 headers: {
@@ -1562,11 +2086,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The candidacy after the action, and the events it recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidacyAfterAction"];
+                };
             };
             /** @description No such candidacy (or not yours) */
             404: {
@@ -1603,11 +2130,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The candidacy after the action, and the events it recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidacyAfterAction"];
+                };
             };
             /** @description No such candidacy (or not yours) */
             404: {
@@ -1643,11 +2173,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The candidacy after the action, and the events it recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidacyAfterAction"];
+                };
             };
             /** @description No such candidacy (or not yours) */
             404: {
@@ -1679,11 +2212,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The candidacy after the action, and the events it recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidacyAfterAction"];
+                };
             };
             /** @description No such candidacy (or not yours) */
             404: {
@@ -1719,11 +2255,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The candidacy after the action, and the events it recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidacyAfterAction"];
+                };
             };
             /** @description No such candidacy (or not yours) */
             404: {
@@ -1755,11 +2294,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The candidacy after the action, and the events it recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidacyAfterAction"];
+                };
             };
             /** @description No such candidacy (or not yours) */
             404: {
@@ -1795,11 +2337,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The candidacy after the action, and the events it recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidacyAfterAction"];
+                };
             };
             /** @description No such candidacy (or not yours) */
             404: {
@@ -1835,11 +2380,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The candidacy after the action, and the events it recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidacyAfterAction"];
+                };
             };
             /** @description No such candidacy (or not yours) */
             404: {
@@ -1876,11 +2424,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The candidacy after the action, and the events it recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidacyAfterAction"];
+                };
             };
             /** @description No such candidacy (or not yours) */
             404: {
@@ -1917,11 +2468,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The candidacy after the action, and the events it recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidacyAfterAction"];
+                };
             };
             /** @description No such candidacy (or not yours) */
             404: {
@@ -1957,11 +2511,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The candidacy after the action, and the events it recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidacyAfterAction"];
+                };
             };
             /** @description No such candidacy (or not yours) */
             404: {
@@ -1997,11 +2554,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The candidacy after the action, and the events it recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidacyAfterAction"];
+                };
             };
             /** @description No such candidacy (or not yours) */
             404: {
@@ -2037,11 +2597,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The candidacy after the action, and the events it recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidacyAfterAction"];
+                };
             };
             /** @description No such candidacy (or not yours) */
             404: {
@@ -2077,11 +2640,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The candidacy after the action, and the events it recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidacyAfterAction"];
+                };
             };
             /** @description No such candidacy (or not yours) */
             404: {
@@ -2117,11 +2683,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The candidacy after the action, and the events it recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidacyAfterAction"];
+                };
             };
             /** @description No such candidacy (or not yours) */
             404: {
@@ -2157,11 +2726,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The candidacy after the action, and the events it recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidacyAfterAction"];
+                };
             };
             /** @description No such candidacy (or not yours) */
             404: {
@@ -2197,11 +2769,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The candidacy after the action, and the events it recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidacyAfterAction"];
+                };
             };
             /** @description No such candidacy (or not yours) */
             404: {
@@ -2241,6 +2816,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inbox"];
+                };
+            };
             /** @description REQUEST.VALIDATION_FAILED: an invalid filter, limit or offset (French message per field) */
             400: {
                 headers: {
@@ -2279,6 +2862,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
             /** @description REQUEST.VALIDATION_FAILED: an invalid filter (French message per field) */
             400: {
                 headers: {
@@ -2306,6 +2897,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionAgenda"];
+                };
+            };
             /** @description SESSION.NOT_FOUND */
             404: {
                 headers: {
@@ -2331,6 +2930,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kpis"];
+                };
+            };
             /** @description REQUEST.RATE_LIMITED: too many expensive reads by this caller this minute (see Retry-After) */
             429: {
                 headers: {
@@ -2349,6 +2956,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
             /** @description REQUEST.RATE_LIMITED: too many expensive reads by this caller this minute (see Retry-After) */
             429: {
                 headers: {
@@ -2367,6 +2982,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementPopularity"];
+                };
+            };
             /** @description REQUEST.RATE_LIMITED: too many expensive reads by this caller this minute (see Retry-After) */
             429: {
                 headers: {

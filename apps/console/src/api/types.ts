@@ -1,24 +1,22 @@
-/** The shapes of the answers the console reads (the API documents its requests; these mirror its read models). */
+/**
+ * The shapes of the answers the console reads: the API's own schemas (docs/openapi.json, typed by
+ * openapi-typescript in ./openapi.d.ts), with the domain's types where the document stays loose
+ * (the candidacy's `state`, a history entry's event).
+ */
 import type { AgendaKind, CandidacyState, DomainEvent, Stage } from '@qualicoop/domain';
+import type { components } from './openapi';
 
-export interface CandidacyView {
-  id: string;
-  cooperativeId: string;
-  workflowId: string;
-  cycle: number;
-  stage: Stage;
-  closed: boolean;
-  openedAt: string;
-  stageSince: string;
-  nextDeadline: { at: string; what: string | null } | null;
-  labelExpiresOn: string | null;
-  dossierVersion: number | null;
-  state: CandidacyState;
-  /** Only on `GET /candidacies/{id}`: who visits, once the visit is planned. */
-  visitor?: { id: string; name: string } | null;
-  /** Only for the Fédération: the workflow in the operators' Temporal UI (null when none is configured). */
-  workflowUrl?: string | null;
-}
+type Schemas = components['schemas'];
+
+/** The document says "an object" for the domain's CandidacyState: the domain's type says which. */
+type WithDomainState<T extends { state: unknown }> = Omit<T, 'state'> & { state: CandidacyState };
+
+/**
+ * A candidacy as the API shows it (`Candidacy`); `GET /candidacies/{id}` adds who visits and, for
+ * the Fédération, the workflow's page in the Temporal UI.
+ */
+export type CandidacyView = WithDomainState<Schemas['Candidacy']> &
+  Partial<Pick<Schemas['CandidacyDetail'], 'visitor' | 'workflowUrl'>>;
 
 export interface Page<T> {
   items: T[];
@@ -27,137 +25,38 @@ export interface Page<T> {
   offset: number;
 }
 
-export interface CandidacyListItem {
-  id: string;
-  cooperativeId: string;
-  cooperativeName: string;
-  cycle: number;
-  stage: Stage;
-  stageLabel: string;
-  stageSince: string;
-  nextDeadline: { at: string; what: string | null } | null;
-  labelExpiresOn: string | null;
-  closed: boolean;
-}
+export type CandidacyListItem = Schemas['CandidacyListItem'];
 
-export interface InboxItem {
-  candidacyId: string;
-  cooperativeId: string;
-  cooperativeName: string;
-  stage: Stage;
-  stageLabel: string;
-  what: string;
-  dueBy: string | null;
-  overdue: boolean;
-  action: string | null;
-  method: 'GET' | 'POST' | null;
-}
+export type InboxItem = Schemas['InboxItem'];
 
-export interface HistoryEntry {
-  cycle: number;
-  sequence: number;
+/** A history entry, its event typed by the domain. */
+export type HistoryEntry = Omit<Schemas['HistoryEntry'], 'type' | 'data'> & {
   type: DomainEvent['type'];
-  occurredAt: string;
-  actorId: string;
   data: DomainEvent;
-}
+};
 
 /** A report the candidacy's history names (`GET /candidacies/{id}/reports`). */
-export interface FiledReport {
-  id: string;
-  kind: 'progress' | 'mid_term' | 'visit';
-  cycle: number;
-  checkpoint: number | null;
-  late: boolean;
-  content: ReportContent;
-  filedBy: string;
-  filedAt: string;
-}
+export type FiledReport = Schemas['FiledReport'];
 
-/** What a progress or mid-term report says. */
-export interface ReportContent {
-  indicators?: Array<{ engagementId: string; indicatorName: string; value: number }>;
-  actions?: Array<{ action: string; status: ActionStatus }>;
-  comment?: string;
-  findingsSummary?: string;
-  findings?: Record<string, 'on_track' | 'partly' | 'not_met'>;
-}
+/** What a progress, mid-term or visit report says. */
+export type ReportContent = Schemas['ReportContent'];
 
-export type ActionStatus = 'not_started' | 'in_progress' | 'done';
+export type ActionStatus = NonNullable<ReportContent['actions']>[number]['status'];
 
 /** A committee session of the calendar (`GET /committee-sessions`). */
-export interface SessionView {
-  id: string;
-  calendar: string;
-  sessionDate: string;
-  cutoffAt: string;
-  agendaClosed: boolean;
-  members: string[];
-}
+export type SessionView = Schemas['CommitteeSession'];
 
 /** A session's agenda (`GET /committee-sessions/{id}/agenda`). */
-export interface SessionAgendaView {
-  session: { id: string; calendar: string; sessionDate: string; cutoffAt: string; agendaClosed: boolean } | null;
-  items: Array<{
-    candidacyId: string;
-    cooperativeId: string;
-    cooperativeName: string;
-    cycle: number;
-    kind: AgendaKind;
-    kindLabel: string;
-    stage: Stage;
-    stageLabel: string;
-    placedAt: string | null;
-    onAgenda: boolean;
-    agendaClosed: boolean;
-  }>;
-}
+export type SessionAgendaView = Schemas['SessionAgenda'];
 
 /** `GET /kpis`: the Fédération's indicators (spec §5). */
-export interface Kpis {
-  asOf: string;
-  engagementRate: { activeCooperatives: number; engaged: number; rate: number; target: number };
-  engagementHistory: Array<{ month: string; activeCooperatives: number; engaged: number; rate: number }>;
-  funnel: Array<{ stage: Stage; stageLabel: string; closed: boolean; count: number; medianDaysInStage: number | null }>;
-  overdueCheckpoints: {
-    count: number;
-    items: Array<{
-      candidacyId: string;
-      cooperativeId: string;
-      cooperativeName: string;
-      checkpoint: number;
-      deadline: string;
-      dueAt: string;
-    }>;
-  };
-  labelsExpiringWithin6Months: {
-    count: number;
-    items: Array<{
-      candidacyId: string;
-      cooperativeId: string;
-      cooperativeName: string;
-      stage: Stage;
-      labelExpiresOn: string;
-      renewalRequested: boolean;
-    }>;
-  };
-  committeeWorkload: Array<{
-    sessionId: string;
-    calendar: string;
-    sessionDate: string;
-    cutoffAt: string;
-    items: number;
-  }>;
-}
+export type Kpis = Schemas['Kpis'];
 
 /** `GET /kpis/practices`: which engagements the submitted dossiers choose, with their indicators. */
-export interface EngagementPopularity {
-  dossiers: number;
-  engagements: Array<{
-    engagementId: string;
-    axis: string;
-    title: string;
-    count: number;
-    indicators: Array<{ name: string; count: number }>;
-  }>;
-}
+export type EngagementPopularity = Schemas['EngagementPopularity'];
+
+// The document's enums are the domain's lists: a stage or agenda kind added on one side only stops compiling here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _stages: Same<Schemas['Stage'], Stage> = true;
+const _agendaKinds: Same<Schemas['AgendaKind'], AgendaKind> = true;
+const _page: Same<Page<CandidacyListItem>, Schemas['CandidacyPage']> = true;
