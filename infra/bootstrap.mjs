@@ -121,19 +121,27 @@ function build() {
   if (run('npm', ['run', '--silent', 'build:console']) !== 0) fail('The web console did not build.');
 }
 
-/** The browser tests drive Debian's Chromium (TOOLCHAIN.md): installed here when missing. */
+/**
+ * The browser tests drive Debian's Chromium (TOOLCHAIN.md): installed here when missing, with its
+ * French locale pack (chromium-l10n), without which its own widgets (date fields) stay in English.
+ */
 const CHROMIUM = process.env.QC_CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FRENCH = '/usr/lib/chromium/locales/fr.pak';
 function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
-  say(`Chromium is missing (${CHROMIUM}): installing Debian's chromium package for the browser tests…`);
+  if (existsSync(CHROMIUM) && (process.env.QC_CHROMIUM_PATH || existsSync(CHROMIUM_FRENCH))) return;
+  say(`Chromium or its French locale pack is missing: installing Debian's chromium packages for the browser tests…`);
   const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
   const apt = (args) => {
     const [cmd, ...rest] = [...sudo, 'apt-get', ...args];
     return run(cmd, rest, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   };
-  if (apt(['update', '-qq']) !== 0 || apt(['install', '-y', '-qq', 'chromium']) !== 0 || !existsSync(CHROMIUM)) {
+  if (
+    apt(['update', '-qq']) !== 0 ||
+    apt(['install', '-y', '-qq', 'chromium', 'chromium-l10n']) !== 0 ||
+    !existsSync(CHROMIUM)
+  ) {
     fail(
-      'Could not install Chromium: install it (apt-get install chromium) or set QC_CHROMIUM_PATH to a Chromium binary.',
+      'Could not install Chromium: install it (apt-get install chromium chromium-l10n) or set QC_CHROMIUM_PATH to a Chromium binary.',
     );
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The cooperative's actions on its filed candidacy: asking the Fédération for help and reading the
- * answer, then withdrawing the candidacy after a confirmation that says what it ends.
+ * The cooperative's actions on its filed candidacy: asking the Fédération for help (a question
+ * the API refuses shown at its field) and reading the answer, then withdrawing the candidacy after
+ * a confirmation that says what it ends.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { lookAt, signInAs } from './screens';
@@ -17,7 +18,18 @@ async function openCandidacy(page: Page) {
 test('asks the Fédération for help and reads its answer', async ({ page, request }) => {
   await openCandidacy(page);
   const help = page.getByRole('region', { name: 'Accompagnement de la Fédération' });
-  await help.getByLabel('Votre question').fill('Comment mesurer un indicateur de gouvernance ?');
+  // Sent empty, the question is refused by the API: its sentence at the field, and the focus there.
+  await help.getByRole('button', { name: 'Envoyer la demande' }).click();
+  const question = help.getByLabel('Votre question');
+  await expect(question).toBeFocused();
+  await expect(question).toHaveAttribute('aria-invalid', 'true');
+  await expect(question).toHaveAccessibleDescription(/^Texte obligatoire\. La Fédération vous répond ici/);
+  const refused = help.getByRole('alert').filter({ hasText: "La demande n'a pas été envoyée" });
+  await expect(refused).toContainText('La requête contient des champs invalides.');
+  await expect(refused.getByRole('listitem')).toHaveCount(0); // said at the field, not again here
+  await lookAt(page, '12a-question-refusee', help);
+  await question.fill('Comment mesurer un indicateur de gouvernance ?');
+  await expect(question).not.toHaveAttribute('aria-invalid', 'true');
   await help.getByRole('button', { name: 'Envoyer la demande' }).click();
   await expect(help.getByText(/Votre question du .* : Comment mesurer un indicateur de gouvernance \?/)).toBeVisible();
   await expect(help.getByText('En attente de réponse de la Fédération.')).toBeVisible();

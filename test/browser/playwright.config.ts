@@ -25,6 +25,9 @@ export default defineConfig({
     launchOptions: {
       executablePath: process.env.QC_CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--lang=fr-FR'],
+      // The browser's own widgets (a date field's « jj/mm/aaaa ») follow the process's language,
+      // given Debian's French locale pack (chromium-l10n); without it they stay in English.
+      env: { ...process.env, LANG: 'fr_FR.UTF-8', LANGUAGE: 'fr' },
     },
   },
 });

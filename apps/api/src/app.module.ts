@@ -13,6 +13,7 @@ import { InfrastructureModule } from './common/infrastructure.module';
 import { problem } from './common/error-catalogue';
 import { ProblemFilter } from './common/problem.filter';
 import { NulCharacters } from './common/nul-characters.middleware';
+import { fieldMessage } from './common/validation-messages';
 import { RequestLogMiddleware } from './common/request-log.middleware';
 import { ServerTimingMiddleware } from './common/server-timing';
 import { DocumentsController } from './documents/documents.controller';
@@ -27,7 +28,7 @@ function fieldErrors(e: ValidationError, prefix = ''): Array<{ field: string; co
     ...Object.entries(e.constraints ?? {}).map(([rule, message]) => ({
       field,
       code: rule === 'whitelistValidation' ? 'REQUEST.UNKNOWN_FIELD' : 'REQUEST.INVALID_FIELD',
-      message: rule === 'whitelistValidation' ? `Champ inconnu : ${field}` : message,
+      message: rule === 'whitelistValidation' ? `Champ inconnu : ${field}` : fieldMessage(rule, field, message),
     })),
     ...(e.children ?? []).flatMap((c) => fieldErrors(c, field)),
   ];

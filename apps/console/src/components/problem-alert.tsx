@@ -2,11 +2,20 @@
 import { Alert, List } from '@mantine/core';
 import { Problem } from '../api/client';
 
-export function ProblemAlert({ error, title = "L'action n'a pas abouti" }: { error: unknown; title?: string }) {
+export function ProblemAlert({
+  error,
+  title = "L'action n'a pas abouti",
+  atField,
+}: {
+  error: unknown;
+  title?: string;
+  /** Whether the form shows this field's error at the field itself: then it is not repeated here. */
+  atField?: (field: string) => boolean;
+}) {
   if (!error) return null;
   const problem = error instanceof Problem ? error : undefined;
-  // Each field's sentence, unless it only repeats the detail.
-  const fields = problem?.errors.filter((e) => e.message !== problem.detail) ?? [];
+  // Each field's sentence, unless it only repeats the detail or stands at its field.
+  const fields = problem?.errors.filter((e) => e.message !== problem.detail && !atField?.(e.field)) ?? [];
   return (
     <Alert
       color="red"

@@ -1,24 +1,29 @@
 /**
  * What the cooperative can do on its candidacy besides its dossier: ask the Fédération for help,
  * declare itself ready for the visit, withdraw the candidacy or renounce the label. Each decisive
- * action asks for confirmation and says what it ends; the API's refusals are shown in French.
+ * action asks for confirmation and says what it ends; the API's refusals are shown in French, at
+ * the field they name when they name one.
  */
 import { Alert, Button, List, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { formatDateFr, LABEL_STAGES, PRE_AWARD_STAGES } from '@qualicoop/domain';
 import { answer, api } from '../api/client';
 import type { CandidacyView } from '../api/types';
 import { useAction } from '../api/use-action';
 import { Confirm } from '../components/confirm';
+import { useFieldErrors, useProblemFields } from '../components/field-errors';
 import { ProblemAlert } from '../components/problem-alert';
 import { dateTimeFr, dueFr } from '../format';
 
 function HelpRequests({ c }: { c: CandidacyView }) {
   const [question, setQuestion] = useState('');
+  const form = useRef<HTMLDivElement>(null);
+  const { errors, show, clear } = useFieldErrors(form);
   const ask = useAction(c.id, (q: string) =>
     answer(api.POST('/candidacies/{id}/help-requests', { params: { path: { id: c.id } }, body: { question: q } })),
   );
+  useProblemFields(ask.error, show);
   const requests = c.state.helpRequests ?? [];
   return (
     <section aria-labelledby="accompagnement">
@@ -39,15 +44,20 @@ function HelpRequests({ c }: { c: CandidacyView }) {
           ))}
         </List>
       )}
-      <Stack gap="xs" align="flex-start">
+      <Stack gap="xs" align="flex-start" ref={form}>
         <Textarea
+          data-field="question"
           label="Votre question"
           description="La Fédération vous répond ici et par courriel."
           autosize
           minRows={2}
           w="100%"
           value={question}
-          onChange={(e) => setQuestion(e.currentTarget.value)}
+          error={errors.question}
+          onChange={(e) => {
+            setQuestion(e.currentTarget.value);
+            clear('question');
+          }}
         />
         <Button
           variant="outline"
@@ -56,7 +66,7 @@ function HelpRequests({ c }: { c: CandidacyView }) {
         >
           Envoyer la demande
         </Button>
-        <ProblemAlert error={ask.error} title="La demande n'a pas été envoyée" />
+        <ProblemAlert error={ask.error} title="La demande n'a pas été envoyée" atField={(f) => f === 'question'} />
       </Stack>
     </section>
   );
@@ -67,11 +77,14 @@ function Ending({ c }: { c: CandidacyView }) {
   const renouncing = LABEL_STAGES.includes(c.stage);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
+  const form = useRef<HTMLDivElement>(null);
+  const { errors, show, clear } = useFieldErrors(form);
   const end = useAction(c.id, (why: string) =>
     withdrawing
       ? answer(api.POST('/candidacies/{id}/withdrawal', { params: { path: { id: c.id } }, body: { reason: why } }))
       : answer(api.POST('/candidacies/{id}/renunciation', { params: { path: { id: c.id } }, body: { reason: why } })),
   );
+  useProblemFields(end.error, show);
   if (!withdrawing && !renouncing) return null;
   const label = withdrawing ? 'Retirer la candidature' : 'Renoncer au label';
   return (
@@ -96,16 +109,23 @@ function Ending({ c }: { c: CandidacyView }) {
             ? "Le retrait met fin à cette candidature : le comité de validation ne l'examinera pas et aucune échéance ne courra plus. Votre coopérative pourra ouvrir une nouvelle candidature plus tard."
             : "La renonciation met fin au label Quali'Coop de votre coopérative dès maintenant : il ne pourra plus être mis en avant, ni renouvelé."}
         </Text>
-        <Textarea
-          label={withdrawing ? 'Pourquoi retirez-vous la candidature ?' : 'Pourquoi renoncez-vous au label ?'}
-          description="La Fédération en sera informée."
-          autosize
-          minRows={2}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          data-autofocus
-        />
-        <ProblemAlert error={end.error} title="La demande n'a pas abouti" />
+        <Stack gap="md" ref={form}>
+          <Textarea
+            data-field="reason"
+            label={withdrawing ? 'Pourquoi retirez-vous la candidature ?' : 'Pourquoi renoncez-vous au label ?'}
+            description="La Fédération en sera informée."
+            autosize
+            minRows={2}
+            value={reason}
+            error={errors.reason}
+            onChange={(e) => {
+              setReason(e.currentTarget.value);
+              clear('reason');
+            }}
+            data-autofocus
+          />
+          <ProblemAlert error={end.error} title="La demande n'a pas abouti" atField={(f) => f === 'reason'} />
+        </Stack>
       </Confirm>
     </section>
   );

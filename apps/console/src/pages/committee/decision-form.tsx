@@ -8,7 +8,7 @@
  */
 import { Button, Group, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useRef, useState } from 'react';
-import { deadline, formatDeadlineFr, type DueDecision } from '@qualicoop/domain';
+import type { DueDecision } from '@qualicoop/domain';
 import { answer, api } from '../../api/client';
 import type { CandidacyView } from '../../api/types';
 import { useAction } from '../../api/use-action';
@@ -18,80 +18,7 @@ import { useFieldErrors, useProblemFields } from '../../components/field-errors'
 import { ProblemAlert } from '../../components/problem-alert';
 import { dateTimeFr, timeFr } from '../../format';
 import { clearDraft, readDraft, writeDraft, type DecisionDraft } from './decision-drafts';
-
-interface Choice {
-  value: string;
-  label: string;
-  description?: string;
-}
-
-/** What each decision asks: the question, its answers, and the API call that records it. */
-function questionOf(c: CandidacyView, due: DueDecision): { legend: string; choices: Choice[] } {
-  const p = c.state.policy;
-  switch (due.command) {
-    case 'RecordCompleteness':
-      return {
-        legend: 'Le dossier est-il complet ?',
-        choices: [
-          { value: 'complete', label: 'Oui, le dossier est complet' },
-          {
-            value: 'incomplete',
-            label: 'Non, il manque des éléments',
-            description: `La coopérative aura jusqu'au ${formatDeadlineFr(deadline(new Date().toISOString(), { days: p.complementDays }, p), p)} pour compléter son dossier.`,
-          },
-        ],
-      };
-    case 'RecordAdmissibility':
-      return {
-        legend: 'Le dossier est-il admissible ?',
-        choices: [
-          {
-            value: 'admissible',
-            label: 'Admissible',
-            description: `La mise en œuvre de ${p.implementationMonths} mois commence, avec ses points d'étape.`,
-          },
-          { value: 'not_admissible', label: 'Non admissible', description: 'La candidature prend fin.' },
-        ],
-      };
-    case 'DecideAward':
-      return {
-        legend: "Décision sur l'octroi du label",
-        choices: [
-          { value: 'granted', label: 'Label octroyé', description: `Pour ${p.labelMonths / 12} ans.` },
-          ...(c.state.extensionsUsed < p.extensionsAllowed
-            ? [
-                {
-                  value: 'extension',
-                  label: 'Prolongation de la mise en œuvre',
-                  description: `De ${p.extensionMaxMonths} mois au plus, une seule fois ; une nouvelle visite suivra.`,
-                },
-              ]
-            : []),
-          { value: 'refused', label: 'Label refusé' },
-        ],
-      };
-    case 'DecideMidTerm':
-      return {
-        legend: 'Décision au point à mi-parcours',
-        choices: [
-          { value: 'confirmed', label: 'Label confirmé' },
-          { value: 'withdrawn', label: 'Label retiré', description: 'Le label prend fin.' },
-        ],
-      };
-    case 'DecideRenewal':
-      return {
-        legend: 'Décision sur la demande de renouvellement',
-        choices: [
-          {
-            value: 'renewed',
-            label: 'Label renouvelé',
-            description: `Un nouveau cycle de ${p.labelMonths / 12} ans commence à l'échéance du label en cours.`,
-          },
-          { value: 'refused', label: 'Renouvellement refusé', description: 'Le label prend fin à son échéance.' },
-        ],
-      };
-  }
-}
+import { questionOf } from './decision-question';
 
 function record(c: CandidacyView, due: DueDecision, d: DecisionDraft) {
   const path = { params: { path: { id: c.id } } };
@@ -268,7 +195,13 @@ export function DecisionForm({ c, due }: { c: CandidacyView; due: DueDecision })
             ? `Brouillon gardé sur ce navigateur à ${timeFr(savedAt)} : vous pourrez le reprendre plus tard.`
             : ''}
         </Text>
-        {!confirming && <ProblemAlert error={decide.error} title="La décision n'a pas été enregistrée" />}
+        {!confirming && (
+          <ProblemAlert
+            error={decide.error}
+            title="La décision n'a pas été enregistrée"
+            atField={(f) => ['outcome', 'missing', 'extensionMonths', 'motivation'].includes(f)}
+          />
+        )}
       </Stack>
       <Confirm
         opened={confirming}

@@ -125,7 +125,11 @@ export function VisitReportPage() {
             }}
             error={errors.findingsSummary}
           />
-          <ProblemAlert error={file.error} title="Le compte rendu n'a pas été déposé" />
+          <ProblemAlert
+            error={file.error}
+            title="Le compte rendu n'a pas été déposé"
+            atField={(f) => f === 'findingsSummary' || engagements.some((en) => f === `findings.${en.engagementId}`)}
+          />
           <Button type="submit" loading={file.isPending} w="fit-content">
             Déposer le compte rendu de visite
           </Button>

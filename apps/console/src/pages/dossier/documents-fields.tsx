@@ -2,7 +2,7 @@
  * The letter of commitment and the supporting documents: chosen with the file picker or dropped,
  * uploaded with their progress; the API's refusals (type, size) are shown next to the field.
  */
-import { Anchor, Button, FileButton, Group, List, Progress, Stack, Text } from '@mantine/core';
+import { Anchor, Button, FileButton, Group, Input, List, Progress, Stack, Text } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { answer, api } from '../../api/client';
 import { openDocument, uploadDocument, type StoredDocument } from '../../api/files';
 import { ProblemAlert } from '../../components/problem-alert';
 import { numberFr } from '../../format';
+import { errorIdOf, GroupError, groupOf, type DossierErrors } from './dossier-errors';
 import { fieldId } from './field-id';
 
 type Edit = (change: (d: Dossier) => void) => void;
@@ -22,14 +23,19 @@ function Uploader(props: {
   candidacyId: string;
   kind: StoredDocument['kind'];
   label: string;
-  id: string;
+  /** The dossier's path of the document (the focus and the checklist's links find the button by it). */
+  path: string;
+  /** What the dossier's rules or the API say of it. */
+  error?: string;
   onStored: (d: StoredDocument) => void;
 }) {
+  const errorId = errorIdOf(props.path);
   const [progress, setProgress] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  // The refusal, and which file it refused (several may be dropped at once).
+  const [refused, setRefused] = useState<{ file: string; error: unknown } | null>(null);
   const queries = useQueryClient();
   const send = async (files: File[]) => {
-    setError(null);
+    setRefused(null);
     for (const file of files) {
       setProgress(0);
       try {
@@ -37,7 +43,7 @@ function Uploader(props: {
         props.onStored(stored);
         await queries.invalidateQueries({ queryKey: ['documents', props.candidacyId] });
       } catch (e) {
-        setError(e);
+        setRefused({ file: file.name, error: e });
       } finally {
         setProgress(null);
       }
@@ -53,24 +59,41 @@ function Uploader(props: {
             multiple={props.kind === 'supporting'}
           >
             {(button) => (
-              <Button {...button} id={props.id} loading={progress !== null}>
+              <Button
+                {...button}
+                id={fieldId(props.path)}
+                data-field={props.path}
+                aria-describedby={props.error ? errorId : undefined}
+                loading={progress !== null}
+              >
                 {props.label}
               </Button>
             )}
           </FileButton>
         </Group>
       </Dropzone>
+      {props.error && (
+        <Input.Error id={errorId} size="sm">
+          {props.error}
+        </Input.Error>
+      )}
       <Text fz="sm" c="dimmed">
         PDF, Word, Excel, OpenDocument, JPEG ou PNG ; 20 Mo au plus par fichier.
       </Text>
       {progress !== null && <Progress value={progress * 100} aria-label="Envoi du fichier en cours" />}
-      <ProblemAlert error={error} title="Le fichier n'a pas été accepté" />
+      <ProblemAlert error={refused?.error} title={`Le fichier « ${refused?.file} » n'a pas été accepté`} />
     </Stack>
   );
 }
 
-export function DocumentsFields(props: { candidacyId: string; dossier: Dossier; edit: Edit; readOnly: boolean }) {
-  const { candidacyId, dossier, edit, readOnly } = props;
+export function DocumentsFields(props: {
+  candidacyId: string;
+  dossier: Dossier;
+  edit: Edit;
+  readOnly: boolean;
+  errors?: DossierErrors;
+}) {
+  const { candidacyId, dossier, edit, readOnly, errors = {} } = props;
   const documents = useQuery({
     queryKey: ['documents', candidacyId],
     queryFn: () =>
@@ -105,7 +128,8 @@ export function DocumentsFields(props: { candidacyId: string; dossier: Dossier; 
           <Uploader
             candidacyId={candidacyId}
             kind="letter_of_commitment"
-            id={fieldId('letterOfCommitment')}
+            path="letterOfCommitment"
+            error={errors.letterOfCommitment}
             label={letter ? 'Remplacer la lettre' : 'Choisir la lettre signée'}
             onStored={(d) => edit((x) => (x.letterOfCommitment = { documentId: d.id }))}
           />
@@ -120,7 +144,7 @@ export function DocumentsFields(props: { candidacyId: string; dossier: Dossier; 
         ) : (
           <List mb="xs">
             {supporting.map((s, k) => (
-              <List.Item key={s.documentId}>
+              <List.Item key={s.documentId} {...groupOf(`supportingDocuments[${k}]`, errors)}>
                 {link(s.documentId)}
                 {!readOnly && (
                   <Button
@@ -135,6 +159,7 @@ export function DocumentsFields(props: { candidacyId: string; dossier: Dossier; 
                     Retirer
                   </Button>
                 )}
+                <GroupError path={`supportingDocuments[${k}]`} errors={errors} />
               </List.Item>
             ))}
           </List>
@@ -143,7 +168,7 @@ export function DocumentsFields(props: { candidacyId: string; dossier: Dossier; 
           <Uploader
             candidacyId={candidacyId}
             kind="supporting"
-            id={fieldId('supportingDocuments')}
+            path="supportingDocuments"
             label="Choisir des pièces justificatives"
             onStored={(d) =>
               edit((x) => (x.supportingDocuments = [...(x.supportingDocuments ?? []), { documentId: d.id }]))

@@ -3,9 +3,9 @@
  * letter and the supporting documents. Saved as a draft as one types; the rules of submission are
  * checked live, with the server's own messages; once filed, the dossier is shown read-only.
  */
-import { Alert, Anchor, Button, Group, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   carryIntoRenewal,
@@ -23,13 +23,16 @@ import { useCandidacy, useFiledReports, useSavedDossier, type SavedDossier } fro
 import type { CandidacyView, FiledReport } from '../../api/types';
 import { Loading } from '../../components/loading';
 import { ProblemAlert } from '../../components/problem-alert';
-import { dueFr, timeFr } from '../../format';
+import { dueFr } from '../../format';
 import { Checklist } from './checklist';
+import { SaveStatus } from './save-status';
+import { useReached } from './use-reached';
+import { shownAt, useDossierErrors } from './dossier-errors';
 import { DocumentsFields } from './documents-fields';
 import { EngagementsFields } from './engagements-fields';
 import { DossierReading } from './dossier-reading';
 import { fieldId } from './field-id';
-import { forgetBackup, useDossierDraft, type SaveState } from './use-dossier-draft';
+import { forgetBackup, useDossierDraft } from './use-dossier-draft';
 
 export function DossierPage() {
   const { id = '' } = useParams();
@@ -87,40 +90,6 @@ function reportedValues(reports: FiledReport[], cycle: number): ReportedValue[] 
     .flatMap((r) => (r.content.indicators ?? []).map((v) => ({ ...v, measuredOn: parisDateOf(r.filedAt) })));
 }
 
-function SaveStatus({ save }: { save: SaveState }) {
-  const text =
-    save.state === 'saving'
-      ? 'Enregistrement…'
-      : save.state === 'unsaved'
-        ? 'Modifications non enregistrées (enregistrement automatique dans quelques secondes)'
-        : save.state === 'failed'
-          ? "L'enregistrement n'a pas abouti : vos saisies sont conservées dans ce navigateur."
-          : save.at
-            ? `Enregistré à ${timeFr(save.at)}`
-            : save.version
-              ? `Version ${save.version} enregistrée`
-              : 'Aucun brouillon enregistré pour le moment';
-  return (
-    <Group gap="xs" role="status" aria-live="polite">
-      {save.state === 'saving' && <Loader size="xs" />}
-      <Text fz="sm">{text}</Text>
-    </Group>
-  );
-}
-
-/** Whether an instant has passed; re-renders when it does (a page left open sees a window open). */
-function useReached(instant: string | null): boolean {
-  const [now, setNow] = useState(Date.now);
-  const at = instant === null ? Infinity : Date.parse(instant);
-  useEffect(() => {
-    const wait = at - Date.now();
-    if (wait <= 0 || wait > 2 ** 31 - 1) return;
-    const timer = setTimeout(() => setNow(Date.now()), wait + 50);
-    return () => clearTimeout(timer);
-  }, [at]);
-  return now >= at;
-}
-
 type Mode = 'application' | 'complement' | 'renewal' | 'read-only';
 
 function Editor(props: {
@@ -145,18 +114,21 @@ function Editor(props: {
   const renewalOpensAt = candidacy.state.label ? renewalWindowOpensAt(candidacy.state.label, candidacy.state) : null;
   const renewalOpen = useReached(renewalOpensAt);
   const breaches = checkDossier(dossier, CURRENT_REFERENTIAL);
-  const checklist = useRef<HTMLHeadingElement>(null);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<unknown>(null);
+  const form = useRef<HTMLDivElement>(null);
+  const { errors, check } = useDossierErrors(form, breaches, {
+    save: save.state === 'failed' ? save.problem : null,
+    asked: save.state === 'failed' && save.asked,
+    filing: submitError,
+  });
+  const atField = (path: string) => shownAt(path) !== undefined;
   const queries = useQueryClient();
   const navigate = useNavigate();
 
   const submit = async () => {
     setSubmitError(null);
-    if (breaches.length > 0) {
-      checklist.current?.focus();
-      return;
-    }
+    if (!check()) return;
     setSubmitting(true);
     try {
       if (completing) {
@@ -182,7 +154,7 @@ function Editor(props: {
   };
 
   return (
-    <Stack gap="xl">
+    <Stack gap="xl" ref={form}>
       <Anchor component={Link} to={`/candidatures/${candidacy.id}`}>
         ← Retour à la candidature
       </Anchor>
@@ -226,7 +198,9 @@ function Editor(props: {
         </Alert>
       )}
       {editable && !completing && <SaveStatus save={save} />}
-      {save.state === 'failed' && <ProblemAlert error={save.problem} title="Le brouillon n'a pas été enregistré" />}
+      {save.state === 'failed' && (
+        <ProblemAlert error={save.problem} title="Le brouillon n'a pas été enregistré" atField={atField} />
+      )}
       {!editable ? (
         <DossierReading dossier={dossier} previous={props.previous} />
       ) : (
@@ -235,7 +209,7 @@ function Editor(props: {
             <h2 id="engagements" className="section-title">
               Engagements et indicateurs
             </h2>
-            <EngagementsFields dossier={dossier} edit={edit} />
+            <EngagementsFields dossier={dossier} edit={edit} errors={errors} />
           </section>
           <section aria-labelledby="association">
             <h2 id="association" className="section-title">
@@ -243,6 +217,8 @@ function Editor(props: {
             </h2>
             <Textarea
               id={fieldId('involvementStatement')}
+              data-field="involvementStatement"
+              error={errors.involvementStatement}
               label="Comment avez-vous informé l'équipe et les coopérateurs de la démarche, et comment les avez-vous consultés ?"
               autosize
               minRows={4}
@@ -259,13 +235,20 @@ function Editor(props: {
         <h2 id="documents" className="section-title">
           Documents
         </h2>
-        <DocumentsFields candidacyId={candidacy.id} dossier={dossier} edit={edit} readOnly={!editable} />
+        <DocumentsFields
+          candidacyId={candidacy.id}
+          dossier={dossier}
+          edit={edit}
+          readOnly={!editable}
+          errors={errors}
+        />
       </section>
       {editable && (
         <>
-          <Checklist ref={checklist} breaches={breaches} renewal={renewing} />
+          <Checklist breaches={breaches} renewal={renewing} />
           <ProblemAlert
             error={submitError}
+            atField={atField}
             title={renewing ? "Le renouvellement n'a pas pu être demandé" : "Le dossier n'a pas pu être déposé"}
           />
           {renewing && !renewalOpen && renewalOpensAt && (

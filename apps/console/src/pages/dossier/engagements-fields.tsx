@@ -1,12 +1,14 @@
 /** The 3 axes and their 12 engagements: choose at least 8 (2 per axis), each with its indicators. */
 import { Button, Checkbox, Fieldset, Stack, Text } from '@mantine/core';
 import { CURRENT_REFERENTIAL, type Dossier } from '@qualicoop/domain';
+import { GroupError, groupOf, type DossierErrors } from './dossier-errors';
 import { fieldId } from './field-id';
 import { IndicatorFields } from './indicator-fields';
 
 type Edit = (change: (d: Dossier) => void) => void;
 
-export function EngagementsFields({ dossier, edit }: { dossier: Dossier; edit: Edit }) {
+export function EngagementsFields(props: { dossier: Dossier; edit: Edit; errors: DossierErrors }) {
+  const { dossier, edit, errors } = props;
   const chosen = dossier.engagements ?? [];
   const indexOf = (engagementId: string) => chosen.findIndex((c) => c.engagementId === engagementId);
   const toggle = (engagementId: string, on: boolean) =>
@@ -17,12 +19,12 @@ export function EngagementsFields({ dossier, edit }: { dossier: Dossier; edit: E
       if (!on && at >= 0) list.splice(at, 1);
     });
   return (
-    <Stack gap="lg" id={fieldId('engagements')} tabIndex={-1}>
+    <Stack gap="lg" role="group" aria-labelledby="engagements" {...groupOf('engagements', errors)}>
+      <GroupError path="engagements" errors={errors} />
       {CURRENT_REFERENTIAL.axes.map((axis) => (
         <Fieldset
           key={axis.id}
-          id={fieldId(`engagements.axis.${axis.id}`)}
-          tabIndex={-1}
+          {...groupOf(`engagements.axis.${axis.id}`, errors)}
           legend={
             <>
               Axe {axis.id} — {axis.title}
@@ -32,6 +34,7 @@ export function EngagementsFields({ dossier, edit }: { dossier: Dossier; edit: E
           <Text fz="sm" c="dimmed" mb="md">
             {axis.subtitle}
           </Text>
+          <GroupError path={`engagements.axis.${axis.id}`} errors={errors} />
           <Stack gap="lg">
             {CURRENT_REFERENTIAL.engagements
               .filter((e) => e.axis === axis.id)
@@ -50,7 +53,14 @@ export function EngagementsFields({ dossier, edit }: { dossier: Dossier; edit: E
                       styles={{ label: { fontWeight: 600 } }}
                     />
                     {choice && (
-                      <Stack gap="sm" pl="xl" id={fieldId(`${path}.indicators`)} tabIndex={-1}>
+                      <Stack
+                        gap="sm"
+                        pl="xl"
+                        role="group"
+                        aria-label={`Indicateurs de l'engagement ${e.id}`}
+                        {...groupOf(`${path}.indicators`, errors)}
+                      >
+                        <GroupError path={`${path}.indicators`} errors={errors} />
                         {(choice.indicators ?? []).map((ind, j) => (
                           <IndicatorFields
                             key={j}
@@ -58,6 +68,7 @@ export function EngagementsFields({ dossier, edit }: { dossier: Dossier; edit: E
                             path={`${path}.indicators[${j}]`}
                             label={`${e.id} — indicateur ${j + 1}`}
                             edit={edit}
+                            errors={errors}
                             at={(d) => d.engagements![i]!.indicators![j]!}
                             onRemove={() => edit((d) => d.engagements![i]!.indicators!.splice(j, 1))}
                           />

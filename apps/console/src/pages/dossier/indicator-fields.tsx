@@ -2,6 +2,7 @@
 import { Button, Fieldset, Grid, Group, NativeSelect, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
 import { INDICATOR_KIND_LABELS_FR, INDICATOR_KINDS, type Dossier, type Indicator } from '@qualicoop/domain';
 import type { ChangeEvent } from 'react';
+import { GroupError, groupOf, type DossierErrors } from './dossier-errors';
 import { fieldId } from './field-id';
 
 type Edit = (change: (d: Dossier) => void) => void;
@@ -13,10 +14,11 @@ export function IndicatorFields(props: {
   path: string;
   label: string;
   edit: Edit;
+  errors: DossierErrors;
   at: (d: Dossier) => Indicator;
   onRemove?: () => void;
 }) {
-  const { indicator: ind, path, label, edit, at } = props;
+  const { indicator: ind, path, label, edit, errors, at } = props;
   const set = (change: (i: Indicator) => void) => edit((d) => change(at(d)));
   // The event is read now: the change itself runs later, inside React's state update.
   const onText =
@@ -24,19 +26,24 @@ export function IndicatorFields(props: {
       const value = e.currentTarget.value;
       set((i) => void apply(i, value));
     };
-  const id = (f: string) => fieldId(`${path}.${f}`);
+  // Each field: its id (the checklist's links), its path (the focus) and its error.
+  const field = (f: string) => ({
+    id: fieldId(`${path}.${f}`),
+    'data-field': `${path}.${f}`,
+    error: errors[`${path}.${f}`],
+  });
   const plan = ind.actionPlan ?? [];
   return (
     <Fieldset legend={label}>
       <Stack gap="sm">
         <TextInput
-          id={id('name')}
+          {...field('name')}
           label="Nom de l'indicateur"
           value={ind.name ?? ''}
           onChange={onText((i, v) => (i.name = v))}
         />
         <NativeSelect
-          id={id('kind')}
+          {...field('kind')}
           label="Type d'indicateur"
           value={ind.kind ?? ''}
           data={[
@@ -49,7 +56,7 @@ export function IndicatorFields(props: {
           }}
         />
         <Textarea
-          id={id('rationale')}
+          {...field('rationale')}
           label="En quoi cet indicateur illustre-t-il la Raison d'être ?"
           autosize
           minRows={2}
@@ -59,7 +66,7 @@ export function IndicatorFields(props: {
         <Fieldset legend="Résultat actuel">
           <Group grow align="flex-start">
             <NumberInput
-              id={id('baseline.value')}
+              {...field('baseline.value')}
               label="Valeur"
               decimalSeparator=","
               thousandSeparator=" "
@@ -67,14 +74,14 @@ export function IndicatorFields(props: {
               onChange={(v) => set((i) => (i.baseline = { ...i.baseline, value: numberOrUndefined(v) }))}
             />
             <TextInput
-              id={id('baseline.unit')}
+              {...field('baseline.unit')}
               label="Unité"
               placeholder="%, logements, jours…"
               value={ind.baseline?.unit ?? ''}
               onChange={onText((i, v) => (i.baseline = { ...i.baseline, unit: v }))}
             />
             <TextInput
-              id={id('baseline.measuredOn')}
+              {...field('baseline.measuredOn')}
               type="date"
               label="Date de mesure"
               value={ind.baseline?.measuredOn ?? ''}
@@ -85,7 +92,7 @@ export function IndicatorFields(props: {
         <Fieldset legend="Valeur cible">
           <Group grow align="flex-start">
             <NumberInput
-              id={id('target.value')}
+              {...field('target.value')}
               label="Valeur"
               decimalSeparator=","
               thousandSeparator=" "
@@ -93,7 +100,7 @@ export function IndicatorFields(props: {
               onChange={(v) => set((i) => (i.target = { ...i.target, value: numberOrUndefined(v) }))}
             />
             <TextInput
-              id={id('target.targetDate')}
+              {...field('target.targetDate')}
               type="date"
               label="Date d'atteinte"
               value={ind.target?.targetDate ?? ''}
@@ -101,41 +108,46 @@ export function IndicatorFields(props: {
             />
           </Group>
         </Fieldset>
-        <Fieldset legend="Plan d'actions" id={id('actionPlan')} tabIndex={-1}>
+        <Fieldset legend="Plan d'actions" {...groupOf(`${path}.actionPlan`, errors)}>
+          <GroupError path={`${path}.actionPlan`} errors={errors} />
           <Stack gap="xs">
-            {plan.map((a, k) => (
-              <Grid key={k} align="flex-end" id={id(`actionPlan[${k}]`)} tabIndex={-1}>
-                <Grid.Col span={{ base: 12, sm: 5 }}>
-                  <TextInput
-                    label={`Action ${k + 1} : quoi`}
-                    value={a.what ?? ''}
-                    onChange={onText((i, v) => (i.actionPlan![k]!.what = v))}
-                  />
-                </Grid.Col>
-                <Grid.Col span={{ base: 12, sm: 3 }}>
-                  <TextInput label="Qui" value={a.who ?? ''} onChange={onText((i, v) => (i.actionPlan![k]!.who = v))} />
-                </Grid.Col>
-                <Grid.Col span={{ base: 8, sm: 3 }}>
-                  <TextInput
-                    type="date"
-                    label="Pour quand"
-                    value={a.byWhen ?? ''}
-                    onChange={onText((i, v) => (i.actionPlan![k]!.byWhen = v))}
-                  />
-                </Grid.Col>
-                <Grid.Col span={{ base: 4, sm: 1 }}>
-                  <Button
-                    variant="subtle"
-                    color="red"
-                    c="red.9"
-                    aria-label={`Retirer l'action ${k + 1}`}
-                    onClick={() => set((i) => i.actionPlan!.splice(k, 1))}
-                  >
-                    Retirer
-                  </Button>
-                </Grid.Col>
-              </Grid>
-            ))}
+            {plan.map((a, k) => {
+              const row = `${path}.actionPlan[${k}]`;
+              // A line the rule finds incomplete: its blank fields marked, its sentence said once, under it.
+              const input = (f: 'what' | 'who' | 'byWhen') => ({
+                'data-field': `${row}.${f}`,
+                value: a[f] ?? '',
+                error: errors[`${row}.${f}`] ?? (errors[row] !== undefined && !a[f]?.trim()),
+                onChange: onText((i, v) => (i.actionPlan![k]![f] = v)),
+              });
+              return (
+                <div key={k} role="group" aria-label={`Action ${k + 1}`} {...groupOf(row, errors)}>
+                  <Grid align="flex-end">
+                    <Grid.Col span={{ base: 12, sm: 5 }}>
+                      <TextInput label={`Action ${k + 1} : quoi`} {...input('what')} />
+                    </Grid.Col>
+                    <Grid.Col span={{ base: 12, sm: 3 }}>
+                      <TextInput label="Qui" {...input('who')} />
+                    </Grid.Col>
+                    <Grid.Col span={{ base: 8, sm: 3 }}>
+                      <TextInput type="date" label="Pour quand" {...input('byWhen')} />
+                    </Grid.Col>
+                    <Grid.Col span={{ base: 4, sm: 1 }}>
+                      <Button
+                        variant="subtle"
+                        color="red"
+                        c="red.9"
+                        aria-label={`Retirer l'action ${k + 1}`}
+                        onClick={() => set((i) => i.actionPlan!.splice(k, 1))}
+                      >
+                        Retirer
+                      </Button>
+                    </Grid.Col>
+                  </Grid>
+                  <GroupError path={row} errors={errors} />
+                </div>
+              );
+            })}
             <Button
               variant="light"
               onClick={() => set((i) => (i.actionPlan = [...(i.actionPlan ?? []), {}]))}

@@ -34,7 +34,8 @@ export type SaveState =
   | { state: 'saved'; at: Date | null; version: number | null }
   | { state: 'unsaved' }
   | { state: 'saving' }
-  | { state: 'failed'; problem: Problem };
+  /** `asked`: the person asked for this save (a click, a filing), rather than the autosave. */
+  | { state: 'failed'; problem: Problem; asked: boolean };
 
 /**
  * `editable`: the form can be changed (a draft, a dossier being completed, a renewal dossier);
@@ -86,33 +87,38 @@ export function useDossierDraft(
     localStorage.setItem(backupKey(candidacyId, target), JSON.stringify(backup));
   }, [candidacyId, target, dossier, save.state, saved?.version]);
 
-  const saveNow = useCallback(async (): Promise<boolean> => {
-    const content = latest.current;
-    setSave({ state: 'saving' });
-    try {
-      const request = { params: { path: { id: candidacyId } }, body: content };
-      const result = await answer<{ dossierVersion: number }>(
-        target === 'renewal'
-          ? api.PUT('/candidacies/{id}/renewal-dossier', request)
-          : api.PUT('/candidacies/{id}/dossier', request),
-      );
-      if (latest.current === content) forgetBackup(candidacyId, target);
-      setSave(
-        latest.current === content
-          ? { state: 'saved', at: new Date(), version: result.dossierVersion }
-          : { state: 'unsaved' },
-      );
-      return true;
-    } catch (e) {
-      setSave({ state: 'failed', problem: e instanceof Problem ? e : new Problem(0, 'UNKNOWN', String(e)) });
-      return false;
-    }
-  }, [candidacyId, target]);
+  /** Saves what is typed now; `auto`: the autosave, not the person, asks for it. */
+  const saveNow = useCallback(
+    async ({ auto = false } = {}): Promise<boolean> => {
+      const content = latest.current;
+      setSave({ state: 'saving' });
+      try {
+        const request = { params: { path: { id: candidacyId } }, body: content };
+        const result = await answer<{ dossierVersion: number }>(
+          target === 'renewal'
+            ? api.PUT('/candidacies/{id}/renewal-dossier', request)
+            : api.PUT('/candidacies/{id}/dossier', request),
+        );
+        if (latest.current === content) forgetBackup(candidacyId, target);
+        setSave(
+          latest.current === content
+            ? { state: 'saved', at: new Date(), version: result.dossierVersion }
+            : { state: 'unsaved' },
+        );
+        return true;
+      } catch (e) {
+        const problem = e instanceof Problem ? e : new Problem(0, 'UNKNOWN', String(e));
+        setSave({ state: 'failed', problem, asked: !auto });
+        return false;
+      }
+    },
+    [candidacyId, target],
+  );
 
   // Saves a few seconds after the last change.
   useEffect(() => {
     if (!autosave || save.state !== 'unsaved') return;
-    const timer = setTimeout(() => void saveNow(), AUTOSAVE_MS);
+    const timer = setTimeout(() => void saveNow({ auto: true }), AUTOSAVE_MS);
     return () => clearTimeout(timer);
   }, [dossier, autosave, save.state, saveNow]);
 

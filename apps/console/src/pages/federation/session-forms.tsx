@@ -24,6 +24,9 @@ const parisHourOf = (instant: string) =>
     new Date(instant),
   );
 
+/** The API's errors shown at the date field rather than in the refusal's alert. */
+const AT_DATE = (field: string) => field === 'sessionDate' || field === 'cutoffAt';
+
 /** A date and a time of day, checked before anything is sent. */
 function useWhen(initial: { date: string; time: string }) {
   const [when, setWhen] = useState(initial);
@@ -112,7 +115,7 @@ export function AddSession() {
         </h2>
         <Text>L&apos;ordre du jour d&apos;une séance est clos 21 jours avant, au début de ce jour-là.</Text>
         <WhenFields {...w} idPrefix="nouvelle-seance" />
-        <ProblemAlert error={add.error} title="La séance n'a pas été ajoutée" />
+        <ProblemAlert error={add.error} title="La séance n'a pas été ajoutée" atField={AT_DATE} />
         <Text role="status">{added ?? ''}</Text>
         <Button type="submit" loading={add.isPending} w="fit-content">
           Ajouter la séance
@@ -145,6 +148,7 @@ export function MoveSession({ session }: { session: Pick<SessionView, 'id' | 'se
       void queries.invalidateQueries({ queryKey: ['committee-sessions'] });
     },
   });
+  useProblemFields(move.error, w.show);
   return (
     <form
       ref={w.form}
@@ -158,7 +162,7 @@ export function MoveSession({ session }: { session: Pick<SessionView, 'id' | 'se
     >
       <Stack gap="xs">
         <WhenFields {...w} idPrefix={`deplacer-${session.id}`} />
-        <ProblemAlert error={move.error} title="La séance n'a pas été déplacée" />
+        <ProblemAlert error={move.error} title="La séance n'a pas été déplacée" atField={AT_DATE} />
         <Text role="status">{moved ?? ''}</Text>
         <Button type="submit" variant="default" loading={move.isPending} w="fit-content">
           Déplacer la séance

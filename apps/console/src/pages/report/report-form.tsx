@@ -1,13 +1,14 @@
 /**
  * A progress report (checkpoint at 6 or 12 months) or the label's mid-term report (spec §4.2,
  * §4.4): the current value of each indicator of the dossier, the state of each planned action, a
- * comment. What is typed is kept in this browser until the API has it; a value left out is
- * pointed at, and focus goes to it.
+ * comment. What is typed is kept in this browser until the API has it; a value left out, or a
+ * field the API refuses, is pointed at, and focus goes to the first one.
  */
 import { Button, Fieldset, NativeSelect, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { findEngagement, CURRENT_REFERENTIAL, type Dossier } from '@qualicoop/domain';
 import type { ActionStatus, ReportContent } from '../../api/types';
+import { useFieldErrors, useProblemFields } from '../../components/field-errors';
 import { ProblemAlert } from '../../components/problem-alert';
 import { dateFr, numberFr } from '../../format';
 
@@ -54,7 +55,11 @@ function linesOf(dossier: Dossier) {
 }
 
 const keyOf = (l: Pick<Line, 'engagementId' | 'indicatorName'>) => `${l.engagementId}:${l.indicatorName}`;
-const inputId = (i: number) => `valeur-${i}`;
+const MISSING = 'Indiquez la valeur actuelle de cet indicateur.';
+
+/** The form's fields as the API names them: `indicators.0`, `actions.1` (their parts shown there too), `comment`. */
+const FIELD = /^(indicators\.\d+|actions\.\d+|comment)(?=\.|$)/;
+const fieldOf = (apiPath: string) => FIELD.exec(apiPath)?.[1];
 
 interface Typed {
   values: Record<string, number | undefined>;
@@ -82,19 +87,21 @@ export function ReportForm(props: {
   const [typed, setTyped] = useState<Typed>(
     () => readBackup(props.backupKey) ?? { values: {}, actions: {}, comment: '' },
   );
-  const [missing, setMissing] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const form = useRef<HTMLDivElement>(null);
+  const { errors, show, clear } = useFieldErrors(form);
+  useProblemFields(error, (found) =>
+    show(Object.fromEntries(Object.entries(found).flatMap(([f, m]) => (fieldOf(f) ? [[fieldOf(f)!, m]] : [])))),
+  );
+  const missing = Object.values(errors).filter((m) => m === MISSING).length;
 
   useEffect(() => localStorage.setItem(props.backupKey, JSON.stringify(typed)), [props.backupKey, typed]);
 
   const submit = async () => {
-    const left = indicators.filter((l) => typed.values[keyOf(l)] === undefined);
-    setMissing(new Set(left.map(keyOf)));
-    if (left.length > 0) {
-      document.getElementById(inputId(indicators.indexOf(left[0]!)))?.focus();
-      return;
-    }
+    const left = indicators.flatMap((l, i) => (typed.values[keyOf(l)] === undefined ? [`indicators.${i}`] : []));
+    show(Object.fromEntries(left.map((f) => [f, MISSING])));
+    if (left.length > 0) return;
     setBusy(true);
     setError(null);
     try {
@@ -117,7 +124,7 @@ export function ReportForm(props: {
 
   const byEngagement = [...new Set(indicators.map((l) => l.engagementId))];
   return (
-    <Stack gap="lg">
+    <Stack gap="lg" ref={form}>
       <section aria-labelledby="valeurs">
         <Title order={2} fz="h3" id="valeurs" mb="sm">
           Valeur actuelle des indicateurs
@@ -133,20 +140,21 @@ export function ReportForm(props: {
                   l.engagementId !== engagementId ? null : (
                     <NumberInput
                       key={keyOf(l)}
-                      id={inputId(i)}
+                      data-field={`indicators.${i}`}
                       label={`${l.indicatorName}${l.unit ? ` (${l.unit})` : ''}`}
                       description={l.hint}
                       decimalSeparator=","
                       thousandSeparator={'\u00a0'}
                       required
-                      error={missing.has(keyOf(l)) ? 'Indiquez la valeur actuelle de cet indicateur.' : undefined}
+                      error={errors[`indicators.${i}`]}
                       value={typed.values[keyOf(l)] ?? ''}
-                      onChange={(v) =>
+                      onChange={(v) => {
                         setTyped((t) => ({
                           ...t,
                           values: { ...t.values, [keyOf(l)]: typeof v === 'number' ? v : undefined },
-                        }))
-                      }
+                        }));
+                        if (typeof v === 'number') clear(`indicators.${i}`);
+                      }}
                     />
                   ),
                 )}
@@ -161,15 +169,18 @@ export function ReportForm(props: {
             Avancement du plan d&apos;actions
           </Title>
           <Stack gap="sm">
-            {actions.map((action) => (
+            {actions.map((action, k) => (
               <NativeSelect
                 key={action}
+                data-field={`actions.${k}`}
                 label={`État de l'action « ${action} »`}
                 value={typed.actions[action] ?? 'not_started'}
                 data={Object.entries(ACTION_STATUS_FR).map(([value, label]) => ({ value, label }))}
+                error={errors[`actions.${k}`]}
                 onChange={(e) => {
                   const status = e.currentTarget.value as ActionStatus;
                   setTyped((t) => ({ ...t, actions: { ...t.actions, [action]: status } }));
+                  clear(`actions.${k}`);
                 }}
               />
             ))}
@@ -177,24 +188,27 @@ export function ReportForm(props: {
         </section>
       )}
       <Textarea
+        data-field="comment"
         label="Commentaire"
         description="Ce qui a avancé, ce qui a freiné, ce que la coopérative prévoit."
         autosize
         minRows={3}
         value={typed.comment}
+        error={errors.comment}
         onChange={(e) => {
           const comment = e.currentTarget.value;
           setTyped((t) => ({ ...t, comment }));
+          clear('comment');
         }}
       />
-      {missing.size > 0 && (
+      {missing > 0 && (
         <Text c="red.9" role="alert">
-          {missing.size === 1
+          {missing === 1
             ? 'Une valeur actuelle manque : elle est signalée ci-dessus.'
-            : `${missing.size} valeurs actuelles manquent : elles sont signalées ci-dessus.`}
+            : `${missing} valeurs actuelles manquent : elles sont signalées ci-dessus.`}
         </Text>
       )}
-      <ProblemAlert error={error} title="Le bilan n'a pas été déposé" />
+      <ProblemAlert error={error} title="Le bilan n'a pas été déposé" atField={(f) => fieldOf(f) !== undefined} />
       <div>
         <Button onClick={() => void submit()} loading={busy}>
           {props.submitLabel}
