@@ -131,10 +131,24 @@ export class CandidacyDriver {
     return s.agenda!.sessionId;
   }
 
+  /**
+   * The event store's events, once it holds every event the workflow has decided: the workflow
+   * counts an event when it decides it, the recording activity stores it a moment later (longer
+   * on a loaded machine), so reading the store right after a query would race with it.
+   */
   async events(): Promise<StoredEvent[]> {
-    return this.h.ds.query(
-      'SELECT cycle, sequence, type, occurred_at, data FROM candidacy_events WHERE candidacy_id = $1 ORDER BY cycle, sequence',
-      [this.candidacyId],
+    const { cycle, sequence } = await this.state();
+    let stored: StoredEvent[] = [];
+    for (let i = 0; i < 200; i++) {
+      stored = await this.h.ds.query(
+        'SELECT cycle, sequence, type, occurred_at, data FROM candidacy_events WHERE candidacy_id = $1 ORDER BY cycle, sequence',
+        [this.candidacyId],
+      );
+      if (stored.filter((e) => e.cycle === cycle).length >= sequence) return stored;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(
+      `the event store holds ${stored.length} events; the workflow decided ${sequence} in cycle ${cycle}`,
     );
   }
 
