@@ -10,6 +10,7 @@ import { migrate } from './migrate';
 import { RunningPostgres, startPostgres } from './postgres';
 import { Managed, startApp, waitForHttp } from './processes';
 import { seed } from './seed';
+import { WorkerMetricsUrls, workerMetricsPorts } from './worker-metrics-ports';
 import { prepareTemporalDatabases, registerNamespace, startTemporalServer, TemporalServer } from './temporal-cluster';
 
 export interface ClusterOptions {
@@ -18,6 +19,8 @@ export interface ClusterOptions {
     postgres: number;
     temporal: number;
     temporalMetrics: number;
+    /** Worker i's metrics endpoints take this port + 2i and the next (`workerMetricsPorts`); off when absent. */
+    workerMetrics?: number;
     apis: number[];
     mailSmtp: number;
     mailWeb: number;
@@ -32,6 +35,8 @@ export interface Cluster {
   apiUrls: string[];
   temporalAddress: string;
   temporalMetricsUrl: string;
+  /** Each worker's metrics endpoints, when `ports.workerMetrics` was given. */
+  workerMetricsUrls: WorkerMetricsUrls[];
   databaseUrl: string;
   mailUrl?: string;
   workers: Managed[];
@@ -93,7 +98,9 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     const spawnApp = (kind: 'worker' | 'api', i: number, extra: Record<string, string> = {}) =>
       startApp(kind, `${kind}-${i + 1}`, { env: { ...env, ...extra }, dataDir: opts.dataDir, echo: opts.echo });
     const apiUrls = opts.ports.apis.map((port) => `http://127.0.0.1:${port}`);
-    const workers = Array.from({ length: opts.workers }, (_, i) => spawnApp('worker', i));
+    const workerMetrics = (i: number) => workerMetricsPorts(opts.ports.workerMetrics, i);
+    const spawnWorker = (i: number) => spawnApp('worker', i, workerMetrics(i).env);
+    const workers = Array.from({ length: opts.workers }, (_, i) => spawnWorker(i));
     const spawnApi = (i: number) => spawnApp('api', i, { API_PORT: String(opts.ports.apis[i]) });
     const apis = opts.ports.apis.map((_, i) => spawnApi(i));
     stops.unshift(...workers.map((_, i) => () => workers[i]!.stop()), ...apis.map((_, i) => () => apis[i]!.stop()));
@@ -103,6 +110,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       apiUrls,
       temporalAddress: temporal.address,
       temporalMetricsUrl: temporal.metricsUrl,
+      workerMetricsUrls: workers.flatMap((_, i) => workerMetrics(i).urls ?? []),
       databaseUrl: pg.url,
       mailUrl: mail?.webUrl,
       workers,
@@ -111,7 +119,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       faults: {
         killWorker: (i) => workers[i]!.child.kill('SIGKILL'),
         startWorker: (i) => {
-          workers[i] = spawnApp('worker', i);
+          workers[i] = spawnWorker(i);
         },
         killApi: (i) => apis[i]!.child.kill('SIGKILL'),
         async startApi(i) {

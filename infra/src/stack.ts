@@ -9,10 +9,20 @@ import { startPostgres } from './postgres';
 import { Managed, startApp, waitForHttp } from './processes';
 import { seed } from './seed';
 import { startTemporalDevServer } from './temporal-server';
+import { WorkerMetricsUrls, workerMetricsPorts } from './worker-metrics-ports';
 
 export interface StackOptions {
   dataDir: string;
-  ports: { postgres: number; temporal: number; temporalUi: number; api: number; mailSmtp?: number; mailWeb?: number };
+  ports: {
+    postgres: number;
+    temporal: number;
+    temporalUi: number;
+    api: number;
+    mailSmtp?: number;
+    mailWeb?: number;
+    /** The worker's metrics endpoints take this port and the next (`workerMetricsPorts`); off when absent. */
+    workerMetrics?: number;
+  };
   policy: 'standard' | 'demo';
   echo?: boolean;
   env?: Record<string, string>;
@@ -25,6 +35,8 @@ export interface Stack {
   databaseUrl: string;
   /** The development mail catcher's web inbox (absent when SMTP_URL points elsewhere). */
   mailUrl?: string;
+  /** The worker's metrics endpoints, when `ports.workerMetrics` was given. */
+  workerMetricsUrls?: WorkerMetricsUrls;
   processes: Record<'worker' | 'api', Managed>;
   /** The Temporal dev server's process (a new one after `faults.restartTemporal`). */
   temporalProcess(): Managed;
@@ -73,7 +85,13 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       QC_POLICY: opts.policy,
       QC_DATA_DIR: opts.dataDir,
     };
-    const app = (name: 'worker' | 'api') => startApp(name, name, { env, dataDir: opts.dataDir, echo: opts.echo });
+    const workerMetrics = workerMetricsPorts(opts.ports.workerMetrics, 0);
+    const app = (name: 'worker' | 'api') =>
+      startApp(name, name, {
+        env: name === 'worker' ? { ...env, ...workerMetrics.env } : env,
+        dataDir: opts.dataDir,
+        echo: opts.echo,
+      });
     const processes = { worker: app('worker'), api: app('api') };
     stops.unshift(
       () => processes.worker.stop(),
@@ -88,6 +106,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       temporalUiUrl: temporal.uiUrl,
       databaseUrl: pg.url,
       mailUrl: mail?.webUrl,
+      workerMetricsUrls: workerMetrics.urls,
       processes,
       temporalProcess: () => temporal.process,
       async restart(name) {

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
       postgres: int(process.env.PG_PORT, 25432),
       temporal: int(process.env.TEMPORAL_PORT, 27233),
       temporalMetrics: int(process.env.TEMPORAL_METRICS_PORT, 27300),
+      workerMetrics: int(process.env.WORKER_METRICS_PORT, 27464),
       apis: [api, api + 1],
       mailSmtp: int(process.env.MAIL_SMTP_PORT, 2025),
       mailWeb: int(process.env.MAIL_WEB_PORT, 2080),
@@ -35,6 +36,8 @@ Quali'Coop is running as a cluster: the full Temporal server on PostgreSQL, ${cl
 ${cluster.apiUrls.map((url, i) => `  API ${i + 1}         ${url}   (console ${url}/console/, docs ${url}/docs)`).join('\n')}
   Temporal      ${cluster.temporalAddress}   (no Web UI: npm run temporal -- --address ${cluster.temporalAddress} workflow list)
   Metrics       ${cluster.temporalMetricsUrl}   (the Temporal server's)
+${cluster.apiUrls.map((url, i) => `                ${url}/metrics   (API ${i + 1})`).join('\n')}
+${cluster.workerMetricsUrls.map((m, i) => `                ${m.app}, ${m.sdk}   (worker ${i + 1}: ours, the Temporal SDK's)`).join('\n')}
   Mail inbox    ${cluster.mailUrl ?? `(SMTP_URL=${process.env.SMTP_URL})`}
   PostgreSQL    ${cluster.databaseUrl}   (and the databases temporal, temporal_visibility)
   Data folder   ${folder}   (delete it to start afresh)

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
       api: int(process.env.API_PORT, 3000),
       mailSmtp: int(process.env.MAIL_SMTP_PORT, 1025),
       mailWeb: int(process.env.MAIL_WEB_PORT, 1080),
+      workerMetrics: int(process.env.WORKER_METRICS_PORT, 9464),
     },
     policy: demo ? 'demo' : 'standard',
     echo: true,
@@ -30,6 +31,7 @@ Quali'Coop is running (policy: ${demo ? 'demo — a month lasts 10 seconds' : 's
   API           ${stack.apiUrl}
   API docs      ${stack.apiUrl}/docs   (OpenAPI: ${stack.apiUrl}/openapi.json)
   Temporal UI   ${stack.temporalUiUrl}
+  Metrics       ${stack.apiUrl}/metrics   (API)${stack.workerMetricsUrls ? `, ${stack.workerMetricsUrls.app} (worker), ${stack.workerMetricsUrls.sdk} (worker, Temporal SDK)` : ''}
   Mail inbox    ${stack.mailUrl ?? `(SMTP_URL=${process.env.SMTP_URL})`}   (the French e-mails the system sends)
   PostgreSQL    ${stack.databaseUrl}
   Data folder   ${dataDir()}   (delete it to start afresh)

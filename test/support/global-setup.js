@@ -10,7 +10,15 @@ module.exports = async () => {
   rmSync(dataDir, { recursive: true, force: true });
   const stack = await startStack({
     dataDir,
-    ports: { postgres: 15439, temporal: 17233, temporalUi: 18233, api: 13000, mailSmtp: 11025, mailWeb: 11080 },
+    ports: {
+      postgres: 15439,
+      temporal: 17233,
+      temporalUi: 18233,
+      api: 13000,
+      mailSmtp: 11025,
+      mailWeb: 11080,
+      workerMetrics: 13464,
+    },
     policy: 'standard',
     // Tests may open candidacies under a fast demo policy (a month = 2 s) to reach a label.
     env: {
@@ -26,4 +34,6 @@ module.exports = async () => {
   process.env.QC_DATABASE_URL = stack.databaseUrl;
   process.env.QC_TEMPORAL_ADDRESS = stack.temporalAddress;
   process.env.QC_MAIL_URL = stack.mailUrl;
+  process.env.QC_WORKER_METRICS_URL = stack.workerMetricsUrls.app;
+  process.env.QC_WORKER_SDK_METRICS_URL = stack.workerMetricsUrls.sdk;
 };

@@ -18,6 +18,8 @@ import { RequestLogMiddleware } from './common/request-log.middleware';
 import { ServerTimingMiddleware } from './common/server-timing';
 import { DocumentsController } from './documents/documents.controller';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
+import { RequestMetricsMiddleware } from './metrics/request-metrics.middleware';
 import { ReadsModule } from './reads/reads.module';
 import { RegisterController } from './register/register.controller';
 
@@ -58,7 +60,14 @@ const consoleApp = ServeStaticModule.forRoot({
 
 @Module({
   imports: [InfrastructureModule, CandidaciesModule, ReadsModule, rateLimits, consoleApp],
-  controllers: [HealthController, DocumentsController, RegisterController, SignInController, MeController],
+  controllers: [
+    HealthController,
+    MetricsController,
+    DocumentsController,
+    RegisterController,
+    SignInController,
+    MeController,
+  ],
   providers: [
     { provide: TOKEN_TRUST, useFactory: () => tokenTrust() },
     { provide: APP_GUARD, useClass: AuthGuard },
@@ -70,6 +79,8 @@ const consoleApp = ServeStaticModule.forRoot({
 })
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(ServerTimingMiddleware, RequestLogMiddleware, QueryStringLimit, NulCharacters).forRoutes('*');
+    consumer
+      .apply(RequestMetricsMiddleware, ServerTimingMiddleware, RequestLogMiddleware, QueryStringLimit, NulCharacters)
+      .forRoutes('*');
   }
 }

@@ -1,13 +1,19 @@
 /** The worker process: runs candidacy workflows and their activities until SIGTERM/SIGINT. */
-import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { TASK_QUEUE } from '@qualicoop/contracts';
 import { createCandidacyActivities, createDataSource } from '@qualicoop/persistence';
 import { NotificationSender } from './notification-sender';
+import { sdkTelemetryOptions, serveWorkerMetrics } from './worker-metrics';
 import { loadConfig, REPO_ROOT, temporalConnectionOptions, workflowBundleOptions } from '@qualicoop/platform';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // The SDK's metrics exporter belongs to its Runtime, installed before any connection exists.
+  const telemetryOptions = sdkTelemetryOptions(config);
+  if (telemetryOptions) Runtime.install({ telemetryOptions });
   const ds = await createDataSource(config.databaseUrl, 'quali-coop-worker').initialize();
+  const { host, port } = config.workerMetrics;
+  const metricsServer = port > 0 ? await serveWorkerMetrics(ds, host, port) : undefined;
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   const workflowBundle = await bundleWorkflowCode({ ...workflowBundleOptions(REPO_ROOT, 'dist'), logger: undefined });
   const worker = await Worker.create({
@@ -24,12 +30,21 @@ async function main(): Promise<void> {
   notifications.start();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
   console.log(
-    JSON.stringify({ level: 'info', msg: 'worker started', taskQueue: TASK_QUEUE, temporal: config.temporalAddress }),
+    JSON.stringify({
+      level: 'info',
+      msg: 'worker started',
+      taskQueue: TASK_QUEUE,
+      temporal: config.temporalAddress,
+      metrics: port > 0 ? `http://${host}:${port}/metrics` : undefined,
+      sdkMetrics:
+        config.workerMetrics.sdkPort > 0 ? `http://${host}:${config.workerMetrics.sdkPort}/metrics` : undefined,
+    }),
   );
   try {
     await worker.run();
   } finally {
     await notifications.stop();
+    metricsServer?.close();
     await connection.close();
     await ds.destroy();
   }

@@ -22,3 +22,4 @@ export * from './entities/federation-task.entity';
 export * from './entities/rate-limit.entity';
 export * from './federation-tasks';
 export * from './repositories';
+export * from './operations-figures';

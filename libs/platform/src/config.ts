@@ -43,6 +43,13 @@ export interface RuntimeConfig {
    * worker holds its workflows' tasks that long.
    */
   workerStickyTimeoutMs: number;
+  /**
+   * Worker metrics (docs/operations.md), each off when unset or 0: ours (QC_WORKER_METRICS_PORT)
+   * and the Temporal SDK's (QC_WORKER_SDK_METRICS_PORT), on QC_WORKER_METRICS_HOST (127.0.0.1).
+   */
+  workerMetrics: { host: string; port: number; sdkPort: number };
+  /** When set (QC_METRICS_TOKEN), the API's GET /metrics asks for `Authorization: Bearer <it>`; public otherwise. */
+  metricsToken?: string;
 }
 
 const int = (value: string | undefined, fallback: number) => (value ? Number.parseInt(value, 10) : fallback);
@@ -65,6 +72,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     maxQueryStringLength: int(env.QC_MAX_QUERY_STRING, 2_048),
     temporalUiUrl: env.QC_TEMPORAL_UI_URL?.replace(/\/+$/, '') || undefined,
     workerStickyTimeoutMs: int(env.QC_WORKER_STICKY_TIMEOUT_MS, 10_000),
+    workerMetrics: {
+      host: env.QC_WORKER_METRICS_HOST ?? '127.0.0.1',
+      port: int(env.QC_WORKER_METRICS_PORT, 0),
+      sdkPort: int(env.QC_WORKER_SDK_METRICS_PORT, 0),
+    },
+    metricsToken: env.QC_METRICS_TOKEN || undefined,
   };
 }
 

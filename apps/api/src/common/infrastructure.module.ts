@@ -13,6 +13,8 @@ import {
   ReportRepository,
 } from '@qualicoop/persistence';
 import { loadConfig, RuntimeConfig, temporalConnectionOptions } from '@qualicoop/platform';
+import { ApiMetrics } from '../metrics/api-metrics';
+import { temporalCallMetrics } from '../metrics/temporal-call-metrics';
 
 export const CONFIG = Symbol('config');
 /** Where documents' bytes live (`DocumentStore`: PostgreSQL today, ADR 14). */
@@ -59,14 +61,19 @@ export class Closer implements OnApplicationShutdown {
       inject: [CONFIG],
       useFactory: (config: RuntimeConfig) => Connection.connect(temporalConnectionOptions(config)),
     },
+    ApiMetrics,
     {
       provide: Client,
-      inject: [CONFIG, Connection],
-      useFactory: (config: RuntimeConfig, connection: Connection) =>
-        new Client({ connection, namespace: config.temporalNamespace }),
+      inject: [CONFIG, Connection, ApiMetrics],
+      useFactory: (config: RuntimeConfig, connection: Connection, metrics: ApiMetrics) =>
+        new Client({
+          connection,
+          namespace: config.temporalNamespace,
+          interceptors: { workflow: [temporalCallMetrics(metrics)] },
+        }),
     },
     Closer,
   ],
-  exports: [CONFIG, Database, Client, ...REPOSITORIES.map((r) => r.provide)],
+  exports: [CONFIG, Database, Client, ApiMetrics, ...REPOSITORIES.map((r) => r.provide)],
 })
 export class InfrastructureModule {}
