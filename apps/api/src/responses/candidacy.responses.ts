@@ -40,13 +40,9 @@ export const CandidacyDetailSchema = CandidacySchema.extend({
     .strictObject({ id: z.string(), name: z.string() })
     .nullable()
     .meta({ description: 'Who visits, once the visit is planned' }),
-  workflowUrl: z
-    .url()
-    .nullable()
-    .optional()
-    .meta({
-      description: "Federation only: the workflow in the operators' Temporal UI (null when none is configured)",
-    }),
+  workflowUrl: z.url().nullable().optional().meta({
+    description: "Federation only: the workflow in the operators' Temporal UI (null when none is configured)",
+  }),
 }).meta({ id: 'CandidacyDetail', description: 'A candidacy, with its visitor' });
 
 export const CandidacyOpeningSchema = z
