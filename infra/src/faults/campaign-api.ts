@@ -3,8 +3,7 @@
  * its Idempotency-Key) until the system answers something definite, counting what it answered.
  */
 import { token } from '../api-client';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export class RetryingApi {
   readonly statuses = new Map<number | 'network', number>();

@@ -24,6 +24,7 @@ import { documentsFromEveryInstance, emailsSentTwice } from './deliveries';
 import { driveToLabel, type Letters } from './drive';
 import type { Check } from './report';
 import { codeFailures, describeStuck, stateOnceQueryable } from './workflow-checks';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface CampaignTarget {
   /** Requests go to each in turn; an instance that does not answer is skipped until the next turn. */
@@ -34,8 +35,6 @@ export interface CampaignTarget {
   /** The workers' log files: each e-mail the notification sender recorded as sent is a line there. */
   senderLogs: string[];
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class FaultCampaign {
   readonly faults: string[] = [];

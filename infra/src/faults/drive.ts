@@ -2,11 +2,10 @@
 import { parisDateOf, sampleDossier } from '@qualicoop/domain';
 import type { RetryingApi } from './campaign-api';
 import { sha256 } from './deliveries';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Each candidacy's letter of commitment: its document id and the SHA-256 of the bytes sent. */
 export type Letters = Map<string, { documentId: string; sha256: string }>;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A cooperative and its committee, acting on whatever the candidacy's stage asks for next. */
 export async function driveToLabel(

@@ -1,7 +1,6 @@
 /** The faults a campaign injects while it drives candidacies: crashes, a Temporal restart, PostgreSQL down. */
 import type { FaultCampaign } from './campaign';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** What a campaign can break: the Temporal server, PostgreSQL, and processes to crash in turn. */
 export interface Breakable {

@@ -14,12 +14,12 @@ import { UNLIMITED_RATES } from '../api-client';
 import { FaultCampaign } from './campaign';
 import { injectFaults } from './inject';
 import { conclude, concludeBroken } from './report';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const N = Number(process.env.CLUSTER_CANDIDACIES ?? 200);
 const DEMO_MONTH_MS = 10_000;
 const REPORT = join(REPO_ROOT, '.data', 'cluster-report.json');
 const log = (msg: string) => console.log(`[cluster] ${msg}`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pick = (n: number) => Math.floor(Math.random() * n);
 
 async function main(): Promise<void> {

@@ -12,14 +12,13 @@ import { UNLIMITED_RATES } from '../api-client';
 import { FaultCampaign } from './campaign';
 import { injectFaults } from './inject';
 import { conclude, concludeBroken } from './report';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const N = Number(process.env.FAULTS_CANDIDACIES ?? 100);
 const DEMO_MONTH_MS = 10_000;
 /** Read by `npm test`, which adds these checks to its closing count. */
 const REPORT = join(REPO_ROOT, '.data', 'faults-report.json');
 const log = (msg: string) => console.log(`[faults] ${msg}`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 async function main(): Promise<void> {
   const dataDir = join(REPO_ROOT, '.data', 'faults');
   rmSync(dataDir, { recursive: true, force: true });

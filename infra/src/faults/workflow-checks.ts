@@ -7,8 +7,8 @@ import type { Client, WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { candidacyWorkflowId, stateQuery } from '@qualicoop/contracts';
 import type { CandidacyState } from '@qualicoop/domain';
+import { setTimeout as sleep } from 'node:timers/promises';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const Cause = temporal.api.enums.v1.WorkflowTaskFailedCause;
 
 /**
